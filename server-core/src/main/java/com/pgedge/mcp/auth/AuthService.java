@@ -390,11 +390,6 @@ public final class AuthService implements AutoCloseable {
         return new CreatedToken(record, plaintext);
     }
 
-    /** {@link #addToken(String, Duration, String)} with an {@link ExpiryDuration} as typed by a user. */
-    public CreatedToken addToken(String annotation, ExpiryDuration expiry, String database) {
-        return addToken(annotation, expiry == null ? null : expiry.duration(), database);
-    }
-
     private static String nextTokenId(TokenFile.Content c, Instant now) {
         String base = "token-" + now.getEpochSecond();
         if (!c.tokens().containsKey(base)) {
