@@ -82,7 +82,7 @@ public final class AuthService implements AutoCloseable {
                 LoginRateLimiter.DEFAULT_MAX_ADDRESSES);
         int cores = Runtime.getRuntime().availableProcessors();
         this.bcryptPermits = new Semaphore(Math.max(2, cores), true);
-        this.maxBcryptWaiting = Math.max(16, cores * 8);
+        this.maxBcryptWaiting = Math.max(64, cores * 32);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pgedge-auth-scheduler");
             t.setDaemon(true);
