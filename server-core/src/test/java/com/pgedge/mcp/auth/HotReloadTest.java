@@ -187,6 +187,7 @@ class HotReloadTest {
         start(AuthTestSupport.settings(dir));
         auth.addUser("alice", "pw", "");
         String session = auth.login("alice", "pw", "127.0.0.1").sessionToken();
+        auth.flush();
         String file = Files.readString(auth.userFile());
         Files.writeString(auth.userFile(), file.replace("enabled: true", "enabled: false"));
         await().atMost(WITHIN).until(() -> !auth.checkBearer(session, "127.0.0.1").accepted());
