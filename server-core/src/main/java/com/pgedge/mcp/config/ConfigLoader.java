@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * Builds the {@link ServerConfig} from four layers, each overriding the one before (SPEC §5):
@@ -119,20 +120,20 @@ public final class ConfigLoader {
             }
             List<String> proxies = http.stringList("trusted_proxies");
             if (proxies != null) {
-                d.trustedProxies = each(proxies, http.where("trusted_proxies"), NetworkSyntax::cidr);
+                d.trustedProxies = each(proxies, i -> http.whereItem("trusted_proxies", i, proxies.size()), NetworkSyntax::cidr);
             }
             // The newer reference nests the list under client_ip; accept that spelling too.
             YamlSection clientIp = http.section("client_ip");
             if (clientIp != null) {
                 List<String> nested = clientIp.stringList("trusted_proxies");
                 if (nested != null && proxies == null) {
-                    d.trustedProxies = each(nested, clientIp.where("trusted_proxies"), NetworkSyntax::cidr);
+                    d.trustedProxies = each(nested, i -> clientIp.whereItem("trusted_proxies", i, nested.size()), NetworkSyntax::cidr);
                 }
                 clientIp.warnUnread(warnings::add);
             }
             List<String> origins = http.stringList("allowed_origins");
             if (origins != null) {
-                d.allowedOrigins = each(origins, http.where("allowed_origins"), NetworkSyntax::origin);
+                d.allowedOrigins = each(origins, i -> http.whereItem("allowed_origins", i, origins.size()), NetworkSyntax::origin);
             }
             YamlSection tls = http.section("tls");
             if (tls != null) {
@@ -225,11 +226,11 @@ public final class ConfigLoader {
         }
         for (String name : List.of("PGEDGE_HTTP_CLIENT_IP_TRUSTED_PROXIES", "PGEDGE_HTTP_TRUSTED_PROXIES")) {
             if ((s = env(name)) != null) {
-                d.trustedProxies = each(commaList(s), name, NetworkSyntax::cidr);
+                d.trustedProxies = each(commaList(s), i -> name, NetworkSyntax::cidr);
             }
         }
         if ((s = env("PGEDGE_HTTP_ALLOWED_ORIGINS")) != null) {
-            d.allowedOrigins = each(commaList(s), "PGEDGE_HTTP_ALLOWED_ORIGINS", NetworkSyntax::origin);
+            d.allowedOrigins = each(commaList(s), i -> "PGEDGE_HTTP_ALLOWED_ORIGINS", NetworkSyntax::origin);
         }
         if ((b = envBool("PGEDGE_TLS_ENABLED")) != null) {
             d.tlsEnabled = b;
@@ -492,10 +493,11 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static List<String> each(List<String> values, String source, BiFunction<String, String, String> check) {
+    private static List<String> each(List<String> values, IntFunction<String> source,
+                                     BiFunction<String, String, String> check) {
         List<String> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            out.add(check.apply(values.get(i), values.size() == 1 ? source : source + "[" + i + "]"));
+            out.add(check.apply(values.get(i), source.apply(i)));
         }
         return out;
     }

@@ -49,6 +49,11 @@ final class YamlSection {
         return keyPath(key) + " in " + file;
     }
 
+    /** For messages about one item of a list; a one-item list is named like a single value. */
+    String whereItem(String key, int index, int size) {
+        return size == 1 ? where(key) : keyPath(key) + "[" + index + "] in " + file;
+    }
+
     /** The nested mapping, or {@code null} when the key is absent or null. */
     YamlSection section(String key) {
         JsonNode v = value(key);
@@ -176,7 +181,8 @@ final class YamlSection {
     private JsonNode value(String key) {
         read.add(key);
         JsonNode v = node.get(key);
-        return v == null || v.isNull() || v.isMissingNode() ? null : v;
+        // "key:" with nothing after it reads as an empty string: the same as leaving it out.
+        return v == null || v.isNull() || v.isMissingNode() || (v.isTextual() && v.asText().isEmpty()) ? null : v;
     }
 
     private static String kind(JsonNode v) {
