@@ -147,7 +147,7 @@ public final class McpHttpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
-        login.close();
+        closeQuietly(login);
         undertow = null;
         graceful = null;
         login = null;
