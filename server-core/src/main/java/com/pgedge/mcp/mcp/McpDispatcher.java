@@ -70,8 +70,8 @@ public final class McpDispatcher {
         } catch (JsonRpcException e) {
             return error(request.id(), e.error());
         } catch (RuntimeException e) {
-            LOG.warn("Internal error answering {}: {}", request.method(), e.toString());
-            LOG.debug("Internal error details", e);
+            LOG.warn("Internal error answering {}: {}", request.method(), e.getClass().getName());
+            LOG.debug("Internal error details", withoutMessages(e));
             return error(request.id(), new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "Internal error", null));
         }
     }
@@ -162,7 +162,7 @@ public final class McpDispatcher {
         } catch (RuntimeException e) {
             // A bug in a tool: the model gets a neutral message, the log gets the class, never the data.
             LOG.warn("Tool {} failed: {}", name, e.getClass().getName());
-            LOG.debug("Tool failure details", e);
+            LOG.debug("Tool failure details", withoutMessages(e));
             outcome = ToolResult.error("The tool " + name + " failed with an internal error.");
         }
         if (outcome == null) {
@@ -206,6 +206,19 @@ public final class McpDispatcher {
         item.put("mimeType", resource.mimeType());
         item.put("text", text);
         return result;
+    }
+
+    /**
+     * The stack of {@code e} without its messages: an exception message can carry a JDBC URL or
+     * a password, and logs must never hold one. Classes and frames are enough to find the bug.
+     */
+    static Throwable withoutMessages(Throwable e) {
+        Throwable copy = new Throwable(e.getClass().getName());
+        copy.setStackTrace(e.getStackTrace());
+        if (e.getCause() != null && e.getCause() != e) {
+            copy.initCause(withoutMessages(e.getCause()));
+        }
+        return copy;
     }
 
     // ---- envelopes ----------------------------------------------------------------------
