@@ -139,4 +139,19 @@ class CliJarIT {
         assertThat(r.err().strip()).isEqualTo("ERROR: -config: configuration file " + dir.resolve("missing.yaml")
                 + " does not exist");
     }
+
+    @Test
+    void warningsGoToStandardErrorAndResultsAloneToStandardOutput() throws Exception {
+        Path tokens = dir.resolve("tokens.yaml");
+        try (InputStream in = getClass().getResourceAsStream("reference-tokens.yaml")) {
+            Files.write(tokens, in.readAllBytes());
+        }
+        // World-readable: the core warns, and that warning must not end up among the results.
+        Files.setPosixFilePermissions(tokens, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Run r = run("", "-list-tokens", "-token-file", tokens.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("API tokens in " + tokens).doesNotContain("WARN");
+        assertThat(r.out()).contains("token-1766503601  e99fbcaf4ca3  production  2026-01-22 15:26");
+        assertThat(r.err()).contains("chmod 600");
+    }
 }
