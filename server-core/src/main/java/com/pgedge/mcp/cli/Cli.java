@@ -71,11 +71,12 @@ public final class Cli {
                     err.println("Did you mean: " + String.join(" or ", suggestions) + "?");
                 }
             } else {
-                err.println("ERROR: unexpected argument; every value must follow its flag "
-                        + "(quote values that contain spaces)");
+                err.println("ERROR: unexpected argument; a value must follow its flag (-flag value or "
+                        + "-flag=value, and -flag=true for a boolean) and be quoted if it contains spaces");
             }
         } else {
-            err.println("ERROR: " + Printable.of(e.getMessage()));
+            // picocli names an option by its longest spelling; the documented one has one dash.
+            err.println("ERROR: " + Printable.of(e.getMessage()).replaceAll("'--([a-z][a-z-]*)'", "'-$1'"));
         }
         err.println(USAGE_HINT);
         return USAGE;

@@ -114,7 +114,7 @@ class CliTest {
     void missingValueIsAUsageError() {
         Result r = cli.run("", "-remove-token");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("ERROR: ").contains("-remove-token");
+        assertThat(r.err()).startsWith("ERROR: ").contains("option '-remove-token'").doesNotContain("'--");
     }
 
     @Test
@@ -174,10 +174,17 @@ class CliTest {
     }
 
     @Test
+    void booleanFlagValueOnlyWithEquals() {
+        Result r = cli.run("", "-http", "yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("-flag=true for a boolean");
+    }
+
+    @Test
     void badBooleanFlagValueIsAUsageError() {
         Result r = cli.run("", "-http=maybe");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("expected true/false, yes/no or 1/0, got 'maybe'");
+        assertThat(r.err()).contains("ERROR: Invalid value for option '-http': expected true/false, yes/no or 1/0, got 'maybe'");
     }
 
     @Test
