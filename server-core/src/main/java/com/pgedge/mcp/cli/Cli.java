@@ -89,8 +89,14 @@ public final class Cli {
 
     /** The user's message for known failures; a short description for anything unexpected. */
     static String message(Throwable e) {
-        if (e instanceof AuthException || e instanceof ConfigException || e instanceof CliFailure) {
-            return Printable.of(e.getMessage());
+        // The product's own exceptions carry messages written for the user (AuthException,
+        // ConfigException, HttpServerException...); anything else gets its type named.
+        if (e instanceof AuthException || e instanceof ConfigException || e instanceof CliFailure
+                || (e.getClass().getName().startsWith("com.pgedge.mcp.") && e.getMessage() != null)) {
+            return Printable.of(e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (e instanceof java.io.IOException && e.getMessage() != null) {
+            return "I/O error: " + Printable.of(e.getMessage().lines().findFirst().orElse(""));
         }
         if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
             return "I/O error: " + Printable.of(String.valueOf(u.getCause().getMessage()));

@@ -733,6 +733,16 @@ class CliTest {
     }
 
     @Test
+    void serverFailureWithAProductMessageIsShownAsItIs() {
+        cli.server = (config, io) -> {
+            throw new com.pgedge.mcp.http.HttpServerException("cannot listen on 127.0.0.1:8080: address in use");
+        };
+        Result r = cli.run("", "-http");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("ERROR: cannot listen on 127.0.0.1:8080: address in use" + System.lineSeparator());
+    }
+
+    @Test
     void serverConfigErrorsStopBeforeTheLauncher() {
         AtomicReference<ServerConfig> seen = new AtomicReference<>();
         cli.server = (config, io) -> {
