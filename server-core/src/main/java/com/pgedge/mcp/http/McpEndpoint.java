@@ -36,6 +36,11 @@ final class McpEndpoint implements HttpHandler {
     private static final HttpString X_FORWARDED_FOR = new HttpString("X-Forwarded-For");
     private static final HttpString X_REAL_IP = new HttpString("X-Real-IP");
 
+    /** Oversized bodies up to this size are read and discarded so the 413 reaches the client. */
+    static final long DRAIN_LIMIT = 16 * HttpLimits.ONE_MIB;
+    /** Undertow's own hard limit, only reached if our count failed. */
+    static final long HARD_LIMIT = DRAIN_LIMIT + HttpLimits.ONE_MIB;
+
     private final McpDispatcher dispatcher;
     private final BearerCheck bearer;        // null when auth is off
     private final LoginEndpoint login;       // null when auth is off
@@ -71,7 +76,7 @@ final class McpEndpoint implements HttpHandler {
             JsonReplies.errorAndClose(exchange, 400, "Bad request");
             return;
         }
-        if (exchange.getRequestContentLength() > limits.maxBodyBytes()) {
+        if (exchange.getRequestContentLength() > DRAIN_LIMIT) {
             JsonReplies.errorAndClose(exchange, 413, "Request body too large");
             return;
         }
@@ -98,17 +103,39 @@ final class McpEndpoint implements HttpHandler {
         receive(exchange, principal, client);
     }
 
+    /**
+     * Receives the body without holding a thread. Past the limit the rest is read and thrown
+     * away (up to {@link #DRAIN_LIMIT}) so the client, still sending, reliably sees the 413
+     * instead of a connection reset; nothing beyond the limit is ever kept in memory.
+     */
     private void receive(HttpServerExchange exchange, AuthPrincipal principal, String client) {
-        exchange.setMaxEntitySize(limits.maxBodyBytes());
+        long contentLength = exchange.getRequestContentLength();
+        // The 1 MiB limit is counted here, not by Undertow: its chunked-body check closes the
+        // connection before any answer can be sent. Undertow's own limit (the server option)
+        // sits just above DRAIN_LIMIT as a last resort.
         XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
             if (!exchange.isRequestComplete() && !exchange.isResponseStarted()) {
                 IoUtils.safeClose(exchange.getConnection()); // the body did not arrive in time
             }
         }, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> {
+        BodyBuffer body = new BodyBuffer(limits.maxBodyBytes(), contentLength);
+        exchange.getRequestReceiver().receivePartialBytes(
+                (ex, chunk, last) -> {
+                    body.append(chunk);
+                    if (!last) {
+                        if (body.received() > DRAIN_LIMIT) {
+                            deadline.remove();
+                            ex.getRequestReceiver().pause();
+                            JsonReplies.errorAndClose(ex, 413, "Request body too large");
+                        }
+                        return;
+                    }
                     deadline.remove();
-                    onBody(ex, body, principal, client);
+                    if (body.overLimit()) {
+                        JsonReplies.error(ex, 413, "Request body too large");
+                    } else {
+                        onBody(ex, body.bytes(), body.length(), principal, client);
+                    }
                 },
                 (ex, error) -> {
                     deadline.remove();
@@ -116,8 +143,57 @@ final class McpEndpoint implements HttpHandler {
                 });
     }
 
-    private void onBody(HttpServerExchange exchange, byte[] body, AuthPrincipal principal, String client) {
-        IncomingMessage message = dispatcher.parse(body);
+    /** Collects a body up to the limit; past it, only counts. */
+    private static final class BodyBuffer {
+        private final long limit;
+        private byte[] data;
+        private int length;
+        private boolean overLimit;
+        private long received;
+
+        BodyBuffer(long limit, long contentLength) {
+            this.limit = limit;
+            this.data = new byte[(int) Math.max(256, Math.min(limit, contentLength < 0 ? 4096 : contentLength))];
+        }
+
+        long received() {
+            return received;
+        }
+
+        void append(byte[] chunk) {
+            received += chunk.length;
+            if (overLimit || chunk.length == 0) {
+                return;
+            }
+            if ((long) length + chunk.length > limit) {
+                overLimit = true;
+                data = null;
+                return;
+            }
+            if (length + chunk.length > data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min(limit, Math.max(data.length * 2L,
+                        (long) length + chunk.length)));
+            }
+            System.arraycopy(chunk, 0, data, length, chunk.length);
+            length += chunk.length;
+        }
+
+        boolean overLimit() {
+            return overLimit;
+        }
+
+        byte[] bytes() {
+            return data;
+        }
+
+        int length() {
+            return length;
+        }
+    }
+
+    private void onBody(HttpServerExchange exchange, byte[] body, int length, AuthPrincipal principal,
+                        String client) {
+        IncomingMessage message = dispatcher.parse(body, 0, length);
         if (principal == null && !isLogin(message)) {
             JsonReplies.unauthorized(exchange);
             return;

@@ -83,7 +83,7 @@ public final class McpHttpServer implements AutoCloseable {
         Undertow.Builder builder = Undertow.builder()
                 .setIoThreads(limits.ioThreads())
                 .setWorkerThreads(limits.workerThreads())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, limits.maxBodyBytes())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Math.max(McpEndpoint.HARD_LIMIT, limits.maxBodyBytes()))
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderBytes())
                 .setServerOption(UndertowOptions.MAX_HEADERS, limits.maxHeaders())
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 32)
