@@ -97,6 +97,11 @@ final class ServerFixture implements AutoCloseable {
             return this;
         }
 
+        Builder registry(ToolRegistry tools) {
+            registry = tools;
+            return this;
+        }
+
         Builder watch() {
             watch = true;
             return this;
