@@ -213,7 +213,7 @@ class ReadOnlyStatementGuardTest {
                 .hasMessageContaining("unmatched ')'");
         assertThatThrownBy(() -> ReadOnlyStatementGuard.checkCondition("(1=1", true))
                 .hasMessageContaining("unmatched '('");
-        assertThatThrownBy(() -> ReadOnlyStatementGuard.checkCondition("true FOR UPDATE", true))
+        assertThatThrownBy(() -> ReadOnlyStatementGuard.checkCondition("true FOR NO KEY SHARE", true))
                 .hasMessageContaining("Row locks");
         assertThatThrownBy(() -> ReadOnlyStatementGuard.checkCondition("id IN (SELECT id FROM t FOR SHARE)", true))
                 .hasMessageContaining("Row locks");
