@@ -34,12 +34,12 @@ final class SchemaInfoTool extends DatabaseTool {
     private static final String SCHEMAS = """
             SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace')
             FROM pg_catalog.pg_namespace n
-            WHERE """ + FILTER + " ORDER BY 1";
+            WHERE\s""" + FILTER + " ORDER BY 1";
 
     private static final String TABLES = """
             SELECT n.nspname, c.relname, c.relkind, pg_catalog.obj_description(c.oid, 'pg_class')
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE """ + TABLE_FILTER + " ORDER BY 1, 2";
+            WHERE\s""" + TABLE_FILTER + " ORDER BY 1, 2";
 
     private static final String COLUMNS = """
             SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
@@ -49,14 +49,14 @@ final class SchemaInfoTool extends DatabaseTool {
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE a.attnum > 0 AND NOT a.attisdropped AND """ + TABLE_FILTER + " ORDER BY 1, 2, a.attnum";
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND\s""" + TABLE_FILTER + " ORDER BY 1, 2, a.attnum";
 
     private static final String CONSTRAINTS = """
             SELECT n.nspname, c.relname, k.conname, k.contype, pg_catalog.pg_get_constraintdef(k.oid, true)
             FROM pg_catalog.pg_constraint k
             JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE k.contype IN ('p', 'u', 'f') AND """ + TABLE_FILTER + """
+            WHERE k.contype IN ('p', 'u', 'f') AND\s""" + TABLE_FILTER + """
 
             ORDER BY 1, 2, CASE k.contype WHEN 'p' THEN 0 WHEN 'u' THEN 1 ELSE 2 END, 3""";
 
