@@ -226,6 +226,9 @@ public final class DevDatabase implements AutoCloseable {
                 s.execute(statement);
             }
             s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            s.execute("REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer), "
+                    + "pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) "
+                    + "FROM PUBLIC");
             s.execute("GRANT USAGE ON SCHEMA public TO " + READ_ONLY_ROLE);
             s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READ_ONLY_ROLE);
             s.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO " + READ_ONLY_ROLE);

@@ -30,6 +30,25 @@ final class ReadOnlyStatementGuard {
     static final Set<String> EXPLAINABLE_STARTS = Set.of("SELECT", "WITH", "VALUES", "TABLE");
     private static final List<String> START_ORDER = List.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN");
     private static final Set<String> WRITE_WORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "INTO");
+    /**
+     * Functions refused by name, for a clear message: they change session state that would
+     * outlive the call, reach server files or other servers, signal other sessions, or run SQL
+     * given as a string (which this check cannot see). Not the wall: the role's privileges, the
+     * read-only transaction and DISCARD ALL stop them too.
+     */
+    static final Set<String> REFUSED_FUNCTIONS = Set.of(
+            "set_config",
+            "pg_advisory_lock", "pg_advisory_lock_shared", "pg_try_advisory_lock", "pg_try_advisory_lock_shared",
+            "pg_advisory_unlock", "pg_advisory_unlock_shared", "pg_advisory_unlock_all",
+            "pg_read_file", "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "pg_ls_logdir", "pg_ls_waldir",
+            "pg_ls_tmpdir", "pg_ls_archive_statusdir",
+            "lo_import", "lo_export",
+            // Large objects are written outside the table data; PostgreSQL 14 allows these in a
+            // read-only transaction (rolled back, but refused here for a clear answer).
+            "lo_create", "lo_creat", "lo_from_bytea", "lo_put", "lo_unlink", "lowrite", "lo_truncate", "lo_truncate64",
+            "dblink", "dblink_exec", "dblink_connect", "dblink_connect_u", "dblink_send_query", "dblink_open",
+            "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile", "pg_notify",
+            "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "cursor_to_xml", "cursor_to_xmlschema");
 
     private ReadOnlyStatementGuard() {
     }
@@ -145,8 +164,16 @@ final class ReadOnlyStatementGuard {
     private static void refuseWrites(List<SqlToken> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken t = tokens.get(i);
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).kind() == SqlToken.Kind.OPEN_PAREN;
+            if (call && t.kind() == SqlToken.Kind.QUOTED_IDENTIFIER && t.text().startsWith("\"")) {
+                String name = t.text().substring(1, t.text().length() - 1).replace("\"\"", "\"");
+                refuseFunction(name, t);
+            }
             if (t.kind() != SqlToken.Kind.WORD) {
                 continue;
+            }
+            if (call) {
+                refuseFunction(t.text().toLowerCase(Locale.ROOT), t);
             }
             String word = t.text().toUpperCase(Locale.ROOT);
             if (WRITE_WORDS.contains(word)) {
@@ -159,6 +186,13 @@ final class ReadOnlyStatementGuard {
                 throw new ToolFailure("Row locks (FOR UPDATE / FOR SHARE) are not allowed: found at character "
                         + (t.start() + 1));
             }
+        }
+    }
+
+    private static void refuseFunction(String name, SqlToken t) {
+        if (REFUSED_FUNCTIONS.contains(name)) {
+            throw new ToolFailure("The function " + name + "() is not allowed (found at character " + (t.start() + 1)
+                    + "): it changes session state, reaches server files or other sessions, or runs SQL from a string");
         }
     }
 

@@ -197,6 +197,9 @@ final class TokenPools implements AutoCloseable {
         pg.setPreferQueryMode(PreferQueryMode.EXTENDED);
         pg.setPrepareThreshold(0);
         pg.setApplicationName("pgedge-postgres-mcp");
+        // Sends application_name in the start-up packet (not as a later SET), so that it is a
+        // session default that DISCARD ALL keeps.
+        pg.setAssumeMinServerVersion("10");
         // Session defaults from the start-up packet: RESET ALL / DISCARD ALL return to these, so
         // a caller who got around the statement checks still could not keep a writable session.
         pg.setOptions("-c default_transaction_read_only=on -c statement_timeout=" + timeoutMs

@@ -134,6 +134,32 @@ class ReadOnlyStatementGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "SELECT set_config('statement_timeout', '0', false)",
+            "SELECT pg_catalog.set_config('search_path', 'x', false)",
+            "SELECT \"set_config\"('search_path', 'x', false)",
+            "SELECT PG_ADVISORY_LOCK(42)",
+            "SELECT * FROM pg_try_advisory_lock (1)",
+            "SELECT pg_read_file('/etc/passwd')",
+            "SELECT pg_ls_dir('.')",
+            "SELECT lo_import('/etc/passwd')",
+            "SELECT dblink_exec('host=x', 'DELETE FROM t')",
+            "SELECT query_to_xml('DELETE FROM t', true, true, '')",
+            "SELECT pg_terminate_backend(1)",
+            "SELECT pg_notify('ch', 'x')",
+    })
+    void refusesFunctionsWithLastingSideEffects(String sql) {
+        assertThatThrownBy(() -> check(sql)).isInstanceOf(ToolFailure.class)
+                .hasMessageContaining("is not allowed");
+    }
+
+    @Test
+    void functionNamesAreOnlyRefusedWhenCalled() {
+        assertThat(check("SELECT set_config FROM t")).isNotBlank();
+        assertThat(check("SELECT 'pg_read_file(1)'")).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "EXPLAIN ANALYZE DELETE FROM t",
             "EXPLAIN ANALYZE INSERT INTO t VALUES (1)",
             "EXPLAIN (ANALYZE) UPDATE t SET a = 1",
