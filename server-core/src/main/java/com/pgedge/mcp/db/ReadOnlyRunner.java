@@ -55,18 +55,20 @@ final class ReadOnlyRunner {
 
     <T> T run(HikariDataSource pool, Work<T> work) throws SQLException {
         Connection connection = pool.getConnection();
-        boolean reusable = false;
+        boolean tampered = false;
         try {
             begin(connection);
             T result = work.run(connection, this);
             TransactionState state = connection.unwrap(BaseConnection.class).getTransactionState();
             if (state == TransactionState.IDLE) {
-                // Something ended our transaction; whatever ran after it is not covered by READ ONLY.
+                // Something ended our transaction; whatever ran after it is not covered by READ
+                // ONLY. Do not try to clean that session: close it.
+                tampered = true;
                 throw new ToolFailure("The statement tried to end the read-only transaction and was refused");
             }
             return result;
         } finally {
-            reusable = reset(connection);
+            boolean reusable = !tampered && reset(connection);
             if (reusable) {
                 connection.close();
             } else {

@@ -339,8 +339,17 @@ class AdversarialSqlTest {
 
     @Test
     void endingTheTransactionIsDetectedAndTheConnectionEvicted() {
+        String pidBefore = backendPid();
+        assertThat(backendPid()).as("a clean connection is reused").isEqualTo(pidBefore);
         Throwable failure = runUnguarded("SELECT 1; COMMIT; SELECT 2");
         assertThat(failure).isInstanceOf(ToolFailure.class).hasMessageContaining("end the read-only transaction");
+        assertThat(backendPid()).as("the tampered connection was closed, not reused").isNotEqualTo(pidBefore);
+    }
+
+    private static String backendPid() {
+        ObjectNode args = JSON.createObjectNode();
+        args.put("query", "SELECT pg_backend_pid()");
+        return DatabaseToolsTest.tool(tools, "query_database").call(CALLER, args).texts().get(0);
     }
 
     // ---- observations -------------------------------------------------------------------------
