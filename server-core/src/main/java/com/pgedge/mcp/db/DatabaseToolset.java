@@ -3,11 +3,14 @@ package com.pgedge.mcp.db;
 import com.pgedge.mcp.auth.AuthService;
 import com.pgedge.mcp.auth.Subscription;
 import com.pgedge.mcp.config.DatabaseConfig;
+import com.pgedge.mcp.config.ServerConfig;
 import com.pgedge.mcp.mcp.McpResource;
 import com.pgedge.mcp.mcp.McpTool;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The PostgreSQL layer's one entry point: the tools and resources to register with the MCP
@@ -29,6 +32,7 @@ public final class DatabaseToolset implements AutoCloseable {
     private final List<McpTool> tools;
     private final List<McpResource> resources;
     private volatile Subscription revocations;
+    private volatile DevDatabase devDatabase;
 
     private DatabaseToolset(List<DatabaseConfig> databases, QueryLimits limits, Clock clock) {
         this.catalog = new DatabaseCatalog(databases);
@@ -49,6 +53,48 @@ public final class DatabaseToolset implements AutoCloseable {
 
     public static DatabaseToolset open(List<DatabaseConfig> databases) {
         return open(databases, QueryLimits.defaults(), Clock.systemUTC());
+    }
+
+    /**
+     * The toolset for a resolved server configuration: the configured databases, or with
+     * {@code -dev} and none configured, the embedded development database in
+     * {@link DevDatabase#defaultFolder()} (started here, stopped by {@link #close()}).
+     * Blocks while PostgreSQL starts; {@code progress} receives each step.
+     *
+     * @throws IllegalArgumentException when no database is configured and {@code -dev} is off
+     * @throws DevDatabase.DevDatabaseException when the development database cannot start
+     */
+    public static DatabaseToolset fromConfig(ServerConfig config, Consumer<String> progress) {
+        return fromConfig(config, DevDatabase.defaultFolder(), progress);
+    }
+
+    /** As {@link #fromConfig(ServerConfig, Consumer)} with the development database in {@code devFolder}. */
+    public static DatabaseToolset fromConfig(ServerConfig config, Path devFolder, Consumer<String> progress) {
+        if (!config.databases().isEmpty()) {
+            if (config.dev() && progress != null) {
+                progress.accept("Databases are configured, so -dev is ignored");
+            }
+            return open(config.databases());
+        }
+        if (!config.dev()) {
+            throw new IllegalArgumentException("no database is configured: add one under 'databases:' in the "
+                    + "config file, set PGEDGE_DB_HOST and PGEDGE_DB_NAME, or start with -dev for the built-in "
+                    + "development database");
+        }
+        DevDatabase dev = DevDatabase.start(devFolder, progress);
+        try {
+            DatabaseToolset set = open(List.of(dev.databaseConfig()));
+            set.devDatabase = dev;
+            return set;
+        } catch (RuntimeException e) {
+            dev.close();
+            throw e;
+        }
+    }
+
+    /** The embedded development database this toolset started, or {@code null}. */
+    public DevDatabase devDatabase() {
+        return devDatabase;
     }
 
     /**
@@ -101,5 +147,9 @@ public final class DatabaseToolset implements AutoCloseable {
             s.close();
         }
         pools.close();
+        DevDatabase dev = devDatabase;
+        if (dev != null) {
+            dev.close();
+        }
     }
 }

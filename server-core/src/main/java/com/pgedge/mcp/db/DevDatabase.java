@@ -153,7 +153,10 @@ public final class DevDatabase implements AutoCloseable {
                     + " (database '" + DATABASE + "', user '" + READ_ONLY_ROLE + "')");
             return db;
         } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+            // Another process holds zonky's lock on the data folder; within one JVM the same lock
+            // shows up as OverlappingFileLockException.
+            if (e instanceof java.nio.channels.OverlappingFileLockException
+                    || String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new DevDatabaseException("The development database in " + folder
                         + " is already in use by another process", e);
             }
