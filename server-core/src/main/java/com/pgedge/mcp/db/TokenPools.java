@@ -213,7 +213,10 @@ final class TokenPools implements AutoCloseable {
         config.setPoolName(label);
         config.setMaximumPoolSize(db.poolMaxConns());
         config.setMinimumIdle(Math.min(db.poolMinConns(), db.poolMaxConns()));
-        config.setIdleTimeout(Math.max(Duration.ofSeconds(10).toMillis(), db.poolMaxConnIdleTime().toMillis()));
+        // pool_max_conn_idle_time: 0 keeps idle connections (until HikariCP's max lifetime);
+        // HikariCP's smallest idle timeout is 10 s.
+        long idleMs = db.poolMaxConnIdleTime().toMillis();
+        config.setIdleTimeout(idleMs <= 0 ? 0 : Math.max(Duration.ofSeconds(10).toMillis(), idleMs));
         config.setConnectionTimeout(Math.max(250, limits.connectTimeout().toMillis()));
         // Do not connect while holding the map's lock; the first getConnection() reports errors.
         config.setInitializationFailTimeout(-1);
