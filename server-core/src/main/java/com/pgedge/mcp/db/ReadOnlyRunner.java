@@ -85,8 +85,9 @@ final class ReadOnlyRunner {
             connection.setReadOnly(true);
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            s.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+            // Our own fixed text: the driver sends both (after its BEGIN READ ONLY) in one round trip.
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
+                    + "SET LOCAL statement_timeout = " + statementTimeout.toMillis());
         }
     }
 
