@@ -40,6 +40,8 @@ final class ReadOnlyStatementGuard {
             "set_config",
             "pg_advisory_lock", "pg_advisory_lock_shared", "pg_try_advisory_lock", "pg_try_advisory_lock_shared",
             "pg_advisory_unlock", "pg_advisory_unlock_shared", "pg_advisory_unlock_all",
+            "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared", "pg_try_advisory_xact_lock",
+            "pg_try_advisory_xact_lock_shared",
             "pg_read_file", "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "pg_ls_logdir", "pg_ls_waldir",
             "pg_ls_tmpdir", "pg_ls_archive_statusdir",
             "lo_import", "lo_export",
