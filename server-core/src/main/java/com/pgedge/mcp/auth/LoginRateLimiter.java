@@ -143,7 +143,7 @@ final class LoginRateLimiter {
         return windows.size();
     }
 
-    /** Drops stale addresses, then the least recently failing ones, down to 90% of the cap. */
+    /** Drops stale addresses, then the least recently failing ones, down to 75% of the cap. */
     private synchronized void evict(long now) {
         if (windows.size() <= maxAddresses) {
             return;

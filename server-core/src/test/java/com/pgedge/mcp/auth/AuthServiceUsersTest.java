@@ -235,7 +235,7 @@ class AuthServiceUsersTest {
         AuthService auth = open();
         auth.addUser("alice", "pw", "");
         LoginResult r = auth.login("alice", "pw", "10.0.0.1");
-        auth.flushAuditLog();
+        auth.flush();
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 if (Files.isRegularFile(p)) {
@@ -275,6 +275,7 @@ class AuthServiceUsersTest {
         String a = auth.login("alice", "pw", "10.0.0.1").sessionToken();
         String b = auth.login("bob", "pw", "10.0.0.1").sessionToken();
         String c = auth.login("carol", "pw", "10.0.0.1").sessionToken();
+        auth.flush();
 
         auth.updateUser("alice", "new password", null);
         assertThat(auth.checkBearer(a, "10.0.0.1").accepted()).as("password change keeps sessions").isTrue();
@@ -309,6 +310,7 @@ class AuthServiceUsersTest {
         AuthService auth = open();
         auth.addUser("alice", "pw", "");
         String a = auth.login("alice", "pw", "10.0.0.1").sessionToken();
+        auth.flush();
         Files.writeString(auth.userFile(), "users: {}\n");
         auth.reload();
         assertThat(auth.checkBearer(a, "10.0.0.1").accepted()).isFalse();
@@ -333,9 +335,11 @@ class AuthServiceUsersTest {
             assertThat(auth.login("alice", "wrong", "10.0.0.1").reason()).isEqualTo(LoginResult.FailureReason.WRONG_PASSWORD);
         }
         assertThat(auth.user("alice").orElseThrow().failedAttempts()).isEqualTo(3);
+        auth.flush();
         assertThat(Files.readString(auth.userFile())).contains("failed_attempts: 3");
         assertThat(auth.login("alice", "pw", "10.0.0.1").succeeded()).isTrue();
         assertThat(auth.user("alice").orElseThrow().failedAttempts()).isZero();
+        auth.flush();
         assertThat(Files.readString(auth.userFile())).contains("failed_attempts: 0");
     }
 
@@ -364,6 +368,7 @@ class AuthServiceUsersTest {
         UserRecord locked = auth.user("alice").orElseThrow();
         assertThat(locked.enabled()).isFalse();
         assertThat(auth.statusOf(locked)).isEqualTo(AccountStatus.LOCKED);
+        auth.flush();
         assertThat(Files.readString(auth.userFile())).contains("enabled: false", "failed_attempts: 3");
         // Another process reading the file sees the lock too.
         try (AuthService other = AuthTestSupport.open(AuthTestSupport.settings(dir, 3, 100), clock)) {
@@ -431,7 +436,10 @@ class AuthServiceUsersTest {
             assertThat(f.get().reason()).isEqualTo(LoginResult.FailureReason.WRONG_PASSWORD);
         }
         pool.shutdown();
+        auth.flush();
         assertThat(auth.failuresOf("198.51.100.1")).isEqualTo(50);
+        assertThat(UserFile.CODEC.parse(Files.readAllBytes(auth.userFile())).find("alice").record().failedAttempts())
+                .isEqualTo(50);
         assertThat(auth.user("alice").orElseThrow().failedAttempts()).isEqualTo(50);
     }
 

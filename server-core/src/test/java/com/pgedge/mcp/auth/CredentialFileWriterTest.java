@@ -67,6 +67,8 @@ class CredentialFileWriterTest {
             assertThat(beforeLogin).contains("alice").doesNotContain("bob");
             auth.login("alice", "pw", "10.0.0.1");
             auth.login("alice", "wrong", "10.0.0.1");
+            auth.flush();
+            assertThat(Files.readString(auth.userFile())).contains("failed_attempts: 1");
             assertThat(Files.readString(backup)).isEqualTo(beforeLogin);
         }
     }
