@@ -174,6 +174,30 @@ class McpEndToEndTest {
     }
 
     @Test
+    void stdioModeServesTheToolsToTheAnonymousCaller() throws Exception {
+        ToolRegistry registry = ToolRegistry.builder().tools(tools.tools()).resources(tools.resources()).build();
+        String input = String.join("\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"query_database\","
+                        + "\"arguments\":{\"query\":\"SELECT count(*) AS n FROM customers\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"query_database\","
+                        + "\"arguments\":{\"query\":\"DROP TABLE customers\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\",\"params\":{\"uri\":\"pg://system_info\"}}",
+                "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.pgedge.mcp.mcp.StdioServer.run(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                out, registry);
+        List<JsonNode> replies = new java.util.ArrayList<>();
+        for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            replies.add(JSON.readTree(line));
+        }
+        replies.sort(java.util.Comparator.comparingInt(n -> n.get("id").asInt()));
+        assertThat(replies.get(0).at("/result/content/0/text").asText()).isEqualTo("n\n10\n");
+        assertThat(replies.get(1).at("/result/isError").asBoolean()).isTrue();
+        assertThat(replies.get(2).at("/result/contents/0/text").asText()).contains("\"current_user\" : \"mcp_readonly\"");
+        assertThat(tools.pools().find("anonymous", "dev")).isNotNull();
+    }
+
+    @Test
     void aSessionTokenGetsItsOwnPoolWhichClosesWhenTheUserIsDisabled() {
         LoginResult login = auth.login("alice", "SecurePassword123!", "127.0.0.1");
         assertThat(login.succeeded()).isTrue();
