@@ -49,8 +49,8 @@ public class CheckBearerBenchmark {
         Path tokenFile = dir.resolve("tokens.yaml");
         TokenFiles.write(tokenFile, tokens, 0);
         auth = AuthService.open(AuthSettings.defaults(tokenFile, dir.resolve("users.yaml")));
-        valid = TokenFiles.token(tokens / 2 * 2);
-        last = TokenFiles.token(tokens - 2);
+        valid = TokenFiles.token(tokens / 2);
+        last = TokenFiles.token(tokens - 1);
         if (!auth.checkBearer(valid, "127.0.0.1").accepted() || !auth.checkBearer(last, "127.0.0.1").accepted()) {
             throw new IllegalStateException("benchmark tokens not accepted");
         }

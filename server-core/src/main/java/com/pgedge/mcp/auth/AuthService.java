@@ -423,7 +423,7 @@ public final class AuthService implements AutoCloseable {
             String id = nextTokenId(c, now);
             TokenRecord r = new TokenRecord(id, hash, expiry == null ? null : now.plus(expiry), note, now, db);
             TreeMap<String, TokenFile.Entry> map = c.editable();
-            map.put(id, new TokenFile.Entry(r, CredentialYaml.mapper().createObjectNode()));
+            map.put(id, new TokenFile.Entry(r, null));
             return new CredentialFile.Edit<>(TokenFile.Content.of(map, c.extra()), r);
         }, true);
         publish(AuthEventType.TOKEN_ADDED, null, null, record.id(), note.isEmpty() ? null : note);
@@ -542,7 +542,7 @@ public final class AuthService implements AutoCloseable {
             }
             UserRecord r = new UserRecord(name, hash, clock.instant(), null, true, note, 0);
             TreeMap<String, UserFile.Entry> map = c.editable();
-            map.put(name, new UserFile.Entry(r, CredentialYaml.mapper().createObjectNode()));
+            map.put(name, new UserFile.Entry(r, null));
             return new CredentialFile.Edit<>(UserFile.Content.of(map, c.extra()), r);
         }, true);
         publish(AuthEventType.USER_ADDED, added.username(), null, null, null);

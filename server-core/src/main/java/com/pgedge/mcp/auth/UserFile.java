@@ -22,6 +22,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
     private static final Set<String> KNOWN = Set.of("username", "password_hash", "created_at", "last_login",
             "enabled", "annotation", "failed_attempts");
 
+    /** @param extra unknown fields of the entry, or {@code null} when there are none */
     record Entry(UserRecord record, ObjectNode extra) {
     }
 
@@ -102,7 +103,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         ObjectNode section = root.putObject("users");
         for (Entry e : content.users().values()) {
             UserRecord r = e.record();
-            ObjectNode node = e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
             node.put("username", r.username());
             node.put("password_hash", r.passwordHash());
             if (r.createdAt() != null) {
