@@ -87,13 +87,49 @@ final class CredentialYaml {
      * @throws IllegalArgumentException with a one-line reason (never the file's content)
      */
     static ObjectNode read(byte[] content) {
-        if (content.length > MAX_CODE_POINTS) {
-            throw new IllegalArgumentException("the file is larger than " + MAX_CODE_POINTS / (1024 * 1024) + " MB");
-        }
+        checkSize(content);
         ObjectNode fast = PlainBlockYaml.tryRead(content);
         if (fast != null) {
             return fast;
         }
+        return readWithoutFastPath(content);
+    }
+
+    static void checkSize(byte[] content) {
+        if (content.length > MAX_CODE_POINTS) {
+            throw new IllegalArgumentException("the file is larger than " + MAX_CODE_POINTS / (1024 * 1024) + " MB");
+        }
+    }
+
+    /**
+     * Reads a credential file's section entries with the fast reader when the file is in the
+     * plain layout, else with the JSON or the full YAML loader; either way {@code entry} gets
+     * every entry of {@code section} once, and the rest of the tree is returned (with the
+     * section itself empty or absent).
+     *
+     * @param entry takes (key, value) and returns {@code false} when the key was seen before
+     * @param reset called before the slow path runs, to forget entries the fast path delivered
+     */
+    static ObjectNode readSection(byte[] content, String section, java.util.function.BiPredicate<String, JsonNode> entry,
+                                  Runnable reset) {
+        checkSize(content);
+        ObjectNode root = PlainBlockYaml.tryRead(content, section, entry);
+        if (root != null) {
+            return root;
+        }
+        reset.run();
+        root = readWithoutFastPath(content);
+        ObjectNode entries = FileFields.section(root, section);
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> e = it.next();
+            if (!entry.test(e.getKey(), e.getValue())) {
+                throw new IllegalArgumentException("'" + e.getKey() + "' appears twice in " + section);
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode readWithoutFastPath(byte[] content) {
         ObjectNode json = tryJson(content);
         if (json != null) {
             return json;
