@@ -1,6 +1,5 @@
 package com.pgedge.mcp.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pgedge.mcp.auth.AuthPrincipal;
 import com.pgedge.mcp.mcp.IncomingMessage;
 import com.pgedge.mcp.mcp.McpDispatcher;
@@ -113,24 +112,19 @@ final class McpEndpoint implements HttpHandler {
         // The 1 MiB limit is counted here, not by Undertow: its chunked-body check closes the
         // connection before any answer can be sent. Undertow's own limit (the server option)
         // sits just above DRAIN_LIMIT as a last resort.
-        XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
-            if (!exchange.isRequestComplete() && !exchange.isResponseStarted()) {
-                IoUtils.safeClose(exchange.getConnection()); // the body did not arrive in time
-            }
-        }, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
         BodyBuffer body = new BodyBuffer(limits.maxBodyBytes(), contentLength);
         exchange.getRequestReceiver().receivePartialBytes(
                 (ex, chunk, last) -> {
                     body.append(chunk);
                     if (!last) {
                         if (body.received() > DRAIN_LIMIT) {
-                            deadline.remove();
+                            body.cancelDeadline();
                             ex.getRequestReceiver().pause();
                             JsonReplies.errorAndClose(ex, 413, "Request body too large");
                         }
                         return;
                     }
-                    deadline.remove();
+                    body.complete();
                     if (body.overLimit()) {
                         JsonReplies.error(ex, 413, "Request body too large");
                     } else {
@@ -138,9 +132,18 @@ final class McpEndpoint implements HttpHandler {
                     }
                 },
                 (ex, error) -> {
-                    deadline.remove();
+                    body.complete();
                     onReadError(ex, error);
                 });
+        if (!body.isComplete()) {
+            // The body did not arrive with the head (usual for small requests): from now on the
+            // rest is due within the body timeout. Callbacks run on this same I/O thread.
+            body.deadline = exchange.getIoThread().executeAfter(() -> {
+                if (!exchange.isRequestComplete() && !exchange.isResponseStarted()) {
+                    IoUtils.safeClose(exchange.getConnection());
+                }
+            }, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Collects a body up to the limit; past it, only counts. */
@@ -150,6 +153,24 @@ final class McpEndpoint implements HttpHandler {
         private int length;
         private boolean overLimit;
         private long received;
+        private boolean complete;
+        private XnioExecutor.Key deadline;
+
+        void complete() {
+            complete = true;
+            cancelDeadline();
+        }
+
+        boolean isComplete() {
+            return complete;
+        }
+
+        void cancelDeadline() {
+            if (deadline != null) {
+                deadline.remove();
+                deadline = null;
+            }
+        }
 
         BodyBuffer(long limit, long contentLength) {
             this.limit = limit;
@@ -214,14 +235,10 @@ final class McpEndpoint implements HttpHandler {
         }
         ToolCallContext context = new ToolCallContext(principal);
         if (dispatcher.mayBlock(request)) {
-            exchange.dispatch(() -> reply(exchange, dispatcher.dispatch(request, context)));
+            exchange.dispatch(() -> JsonReplies.send(exchange, 200, dispatcher.respond(request, context)));
         } else {
-            reply(exchange, dispatcher.dispatch(request, context));
+            JsonReplies.send(exchange, 200, dispatcher.respond(request, context));
         }
-    }
-
-    private void reply(HttpServerExchange exchange, ObjectNode response) {
-        JsonReplies.send(exchange, 200, dispatcher.toBytes(response));
     }
 
     private static void onReadError(HttpServerExchange exchange, IOException error) {
