@@ -79,8 +79,13 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
                     database == null || database.isEmpty() ? null : database);
             tokens.put(id, new Entry(record, f.unknown(KNOWN)));
         }
-        ObjectNode extra = root.deepCopy();
-        extra.remove("tokens");
+        // Only the other top-level keys: copying the whole tree would double the cost of a big file.
+        ObjectNode extra = root.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("tokens")) {
+                extra.set(e.getKey(), e.getValue());
+            }
+        });
         return Content.of(tokens, extra);
     }
 

@@ -86,8 +86,13 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
                         + "' appears twice (names are compared without surrounding spaces)");
             }
         }
-        ObjectNode extra = root.deepCopy();
-        extra.remove("users");
+        // Only the other top-level keys: copying the whole tree would double the cost of a big file.
+        ObjectNode extra = root.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("users")) {
+                extra.set(e.getKey(), e.getValue());
+            }
+        });
         return Content.of(users, extra);
     }
 
