@@ -8,6 +8,7 @@ import com.pgedge.mcp.mcp.ToolRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -31,10 +32,12 @@ public final class McpHttpServer implements AutoCloseable {
     private final ToolRegistry registry;
     private final HttpLimits limits;
 
-    private Undertow undertow;
+    // start() and stop() are serialised; the getters never wait for them (a console may poll
+    // them on its UI thread while stop() lets requests finish).
+    private volatile Undertow undertow;
     private GracefulShutdownHandler graceful;
     private LoginEndpoint login;
-    private int port = -1;
+    private volatile int port = -1;
 
     /**
      * @param auth the shared auth core; required when {@code config.http().auth().enabled()},
@@ -77,7 +80,10 @@ public final class McpHttpServer implements AutoCloseable {
         BearerCheck bearer = auth == null ? null : new BearerCheck(auth);
         LoginEndpoint loginEndpoint = auth == null ? null : new LoginEndpoint(auth, dispatcher, limits);
         McpEndpoint endpoint = new McpEndpoint(dispatcher, bearer, loginEndpoint, proxies, origins, limits);
-        GracefulShutdownHandler shutdownHandler = new GracefulShutdownHandler(new RootHandler(endpoint, bearer));
+        // "Expect: 100-continue" is answered when the body is first read, i.e. only after the
+        // token check passed: a refused client is told so before it uploads anything.
+        GracefulShutdownHandler shutdownHandler = new GracefulShutdownHandler(
+                new HttpContinueReadHandler(new RootHandler(endpoint, bearer)));
 
         logStartup(address, tls, proxies);
         Undertow.Builder builder = Undertow.builder()
@@ -159,22 +165,22 @@ public final class McpHttpServer implements AutoCloseable {
         stop();
     }
 
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return undertow != null;
     }
 
     /** The bound port (useful with port 0), or -1 when stopped. */
-    public synchronized int port() {
+    public int port() {
         return port;
     }
 
     /** {@code http(s)://host:port/mcp/v1} as a client would reach it. */
-    public synchronized URI endpoint() {
+    public URI endpoint() {
         return URI.create(baseUri() + RootHandler.MCP_PATH);
     }
 
     /** {@code http(s)://host:port} as a client would reach it. */
-    public synchronized String baseUri() {
+    public String baseUri() {
         ListenAddress address = ListenAddress.parse(config.http().address());
         boolean tls = config.http().tls() != null && config.http().tls().enabled();
         return (tls ? "https://" : "http://") + address.authority(port);
