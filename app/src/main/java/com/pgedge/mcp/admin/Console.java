@@ -38,12 +38,13 @@ public final class Console implements AutoCloseable {
      * @param notifications show toast notifications (off in tests: they are windows of their own)
      */
     public record Setup(Path dataFolder, StoreLocation initial, Clock clock, TaskRunner runner,
-                        SettingsResolver resolver, boolean notifications) {
+                        SettingsResolver resolver, ConsoleStore.ServiceFactory factory, boolean notifications) {
         public Setup {
             Objects.requireNonNull(dataFolder, "dataFolder");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(runner, "runner");
             Objects.requireNonNull(resolver, "resolver");
+            factory = factory == null ? com.pgedge.mcp.auth.AuthService::open : factory;
         }
     }
 
@@ -62,7 +63,7 @@ public final class Console implements AutoCloseable {
         this.setup = setup;
         this.prefs = ConsolePreferences.load(setup.dataFolder());
         MainWindow.applyTheme(prefs.darkTheme());
-        this.store = new ConsoleStore(setup.runner(), setup.resolver(), setup.clock());
+        this.store = new ConsoleStore(setup.runner(), setup.resolver(), setup.clock(), setup.factory());
         this.usersVm = new UsersViewModel(store, feedback);
         this.tokensVm = new TokensViewModel(store, feedback);
         this.lockoutsVm = new LockoutsViewModel(store, feedback, usersVm);

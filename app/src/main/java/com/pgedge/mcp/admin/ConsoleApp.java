@@ -33,7 +33,7 @@ public final class ConsoleApp extends Application {
             return;
         }
         console = Console.start(stage, new Console.Setup(data, args.location(), Clock.systemDefaultZone(),
-                new FxTaskRunner(), new ConfigSettingsResolver(), true));
+                new FxTaskRunner(), new ConfigSettingsResolver(), null, true));
     }
 
     @Override

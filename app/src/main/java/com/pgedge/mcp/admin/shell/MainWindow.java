@@ -151,7 +151,7 @@ public final class MainWindow {
         file.getItems().addAll(
                 com.pgedge.mcp.admin.common.Controls.menuItem("menuOpen", "Open...", Feather.FOLDER, "Shortcut+O", this::openDialog),
                 recentMenu,
-                com.pgedge.mcp.admin.common.Controls.menuItem("menuReload", "Reload", Feather.REFRESH_CW, "F5", store::refresh),
+                com.pgedge.mcp.admin.common.Controls.menuItem("menuReload", "Reload", Feather.REFRESH_CW, "F5", store::reloadFromDisk),
                 new SeparatorMenuItem(),
                 com.pgedge.mcp.admin.common.Controls.menuItem("menuQuit", "Quit", Feather.LOG_OUT, "Shortcut+Q", quit));
 

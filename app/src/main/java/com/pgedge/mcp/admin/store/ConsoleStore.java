@@ -23,6 +23,7 @@ import com.pgedge.mcp.admin.task.TaskRunner;
 import com.pgedge.mcp.auth.AuthEvent;
 import com.pgedge.mcp.auth.AuthEventType;
 import com.pgedge.mcp.auth.AuthService;
+import com.pgedge.mcp.auth.AuthSettings;
 import com.pgedge.mcp.auth.Subscription;
 import com.pgedge.mcp.auth.TokenRecord;
 import com.pgedge.mcp.auth.UserRecord;
@@ -47,9 +48,16 @@ public final class ConsoleStore implements AutoCloseable {
             AuthEventType.USER_DISABLED, AuthEventType.RATE_LIMITED, AuthEventType.TOKEN_REJECTED,
             AuthEventType.ADDRESS_CLEARED);
 
+    /** How the store opens the core: {@code AuthService::open}; tests pass a lower bcrypt cost. */
+    @FunctionalInterface
+    public interface ServiceFactory {
+        AuthService open(AuthSettings settings, Clock clock);
+    }
+
     private final TaskRunner runner;
     private final SettingsResolver resolver;
     private final Clock clock;
+    private final ServiceFactory factory;
 
     private final ReadOnlyObjectWrapper<StoreLocation> location = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<StoreSettings> settings = new ReadOnlyObjectWrapper<>();
@@ -65,16 +73,18 @@ public final class ConsoleStore implements AutoCloseable {
     private final List<Consumer<AuthEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> refreshListeners = new CopyOnWriteArrayList<>();
 
+    private boolean hotReload = true;
     private Subscription subscription;
     private boolean refreshRunning;
     private boolean refreshAgain;
     /** Bumped on every open, so results of a refresh for a store that was since replaced are dropped. */
     private long generation;
 
-    public ConsoleStore(TaskRunner runner, SettingsResolver resolver, Clock clock) {
+    public ConsoleStore(TaskRunner runner, SettingsResolver resolver, Clock clock, ServiceFactory factory) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     /**
@@ -84,9 +94,11 @@ public final class ConsoleStore implements AutoCloseable {
     public void open(StoreLocation where, Consumer<StoreLocation> onOpened) {
         runner.run("Opening credential files", () -> {
             StoreSettings resolved = resolver.resolve(where);
-            AuthService opened = AuthService.open(resolved.auth(), clock);
+            AuthService opened = factory.open(resolved.auth(), clock);
             try {
-                opened.start();
+                if (hotReload) {
+                    opened.start();
+                }
                 // The settings' paths are the ones in use (a config file may have supplied them).
                 StoreLocation actual = new StoreLocation(resolved.auth().tokenFile(), resolved.auth().userFile(),
                         where.configFile());
@@ -149,6 +161,26 @@ public final class ConsoleStore implements AutoCloseable {
 
     private void updateLoadError() {
         loadError.set(String.join("\n", fileErrors.values()));
+    }
+
+    /**
+     * Whether opening starts the core's file watcher (default on). ViewModel tests turn it off
+     * and call {@link #reloadFromDisk()} so that every event arrives on the test thread.
+     */
+    public void setHotReload(boolean on) {
+        this.hotReload = on;
+    }
+
+    /** File > Reload: asks the core to re-read both files now (it reloads by itself too), then refreshes. */
+    public void reloadFromDisk() {
+        AuthService current = service.get();
+        if (current == null) {
+            return;
+        }
+        runner.run("Reloading", () -> {
+            current.reload();
+            return Boolean.TRUE;
+        }, ok -> refresh(), failure -> loadError.set("Could not reload: " + ErrorText.describe(failure)));
     }
 
     /** Reads the rows again (coalesced: at most one read running and one queued). */
