@@ -7,8 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
-import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
+import atlantafx.base.controls.CustomTextField;
 
 /** Small factories so every button and menu item gets an id, an icon and a tooltip the same way. */
 public final class Controls {
@@ -20,6 +19,8 @@ public final class Controls {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setMnemonicParsing(false);
+        // Never squeeze a button to "Dis...": the search field gives way instead.
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (tooltip != null) {
             b.setTooltip(new Tooltip(tooltip));
         }
@@ -36,13 +37,23 @@ public final class Controls {
         return item;
     }
 
-    /** A search field with a clear button (ControlsFX). */
+    /**
+     * A search field with a clear button. AtlantaFX's CustomTextField rather than ControlsFX's:
+     * the ControlsFX one brings a stylesheet that fights the AtlantaFX theme.
+     */
     public static CustomTextField search(String id, String prompt) {
-        CustomTextField field = (CustomTextField) TextFields.createClearableTextField();
+        CustomTextField field = new CustomTextField();
         field.setId(id);
         field.setPromptText(prompt);
         field.setLeft(new FontIcon(org.kordamp.ikonli.feather.Feather.SEARCH));
-        field.setPrefColumnCount(24);
+        FontIcon clear = new FontIcon(org.kordamp.ikonli.feather.Feather.X);
+        clear.setId(id + "Clear");
+        clear.setCursor(javafx.scene.Cursor.HAND);
+        clear.visibleProperty().bind(field.textProperty().isNotEmpty());
+        clear.setOnMouseClicked(e -> field.clear());
+        field.setRight(clear);
+        field.setPrefColumnCount(18);
+        field.setMinWidth(160);
         return field;
     }
 }

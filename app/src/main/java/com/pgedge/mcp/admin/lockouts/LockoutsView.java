@@ -67,8 +67,8 @@ public final class LockoutsView implements Screen {
 
         Label addresses = new Label("Blocked addresses");
         addresses.getStyleClass().add("section-title");
-        Label addressesHint = new Label("Client addresses over the failed-attempt limit of a server running inside this console. "
-                + "They are free again when their failures leave the window; Clear frees them now.");
+        Label addressesHint = new Label("Clients over the failed-attempt limit of the server started from this console. "
+                + "Clear frees them before the window ends.");
         addressesHint.getStyleClass().add("hint");
         Button clear = Controls.button("clearAddress", "Clear", Feather.X_CIRCLE, "Forget the failures of the selected addresses");
         clear.disableProperty().bind(Bindings.isEmpty(blocked.getSelectionModel().getSelectedItems()));

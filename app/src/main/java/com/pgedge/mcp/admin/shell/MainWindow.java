@@ -85,7 +85,7 @@ public final class MainWindow {
         VBox navBox = new VBox();
         navBox.getStyleClass().add("nav");
         navBox.setId("navigation");
-        Label brand = new Label("pgEdge MCP admin");
+        Label brand = new Label("MCP Admin");
         brand.getStyleClass().add("nav-title");
         navBox.getChildren().add(brand);
         int n = 1;

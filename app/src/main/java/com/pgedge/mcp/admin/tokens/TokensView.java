@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import org.controlsfx.control.textfield.CustomTextField;
+import atlantafx.base.controls.CustomTextField;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -124,7 +124,7 @@ public final class TokensView implements Screen {
         expires.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         expires.setCellFactory(c -> new ExpiresCell(clock));
         expires.setComparator(Comparator.comparing(TokenRow::expiresSortKey));
-        expires.setPrefWidth(140);
+        expires.setPrefWidth(180);
 
         TableColumn<TokenRow, String> status = new TableColumn<>("Status");
         status.setId("colTokenStatus");
@@ -135,7 +135,7 @@ public final class TokensView implements Screen {
         TableColumn<TokenRow, String> note = new TableColumn<>("Note");
         note.setId("colTokenNote");
         note.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().token().annotation()));
-        note.setPrefWidth(220);
+        note.setPrefWidth(240);
 
         TableColumn<TokenRow, Instant> created = new TableColumn<>("Created");
         created.setId("colTokenCreated");
@@ -150,7 +150,7 @@ public final class TokensView implements Screen {
         created.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         created.setPrefWidth(140);
 
-        table.getColumns().setAll(List.of(id, hash, db, expires, status, note, created));
+        table.getColumns().setAll(List.of(id, hash, db, expires, status, created, note));
         SortedList<TokenRow> sorted = new SortedList<>(vm.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import org.controlsfx.control.textfield.CustomTextField;
+import atlantafx.base.controls.CustomTextField;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -134,7 +134,7 @@ public final class UsersView implements Screen {
         TableColumn<UserRow, Integer> failed = new TableColumn<>("Failed attempts");
         failed.setId("colFailed");
         failed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().user().failedAttempts()));
-        failed.setPrefWidth(120);
+        failed.setPrefWidth(140);
         failed.setStyle("-fx-alignment: center-right;");
 
         TableColumn<UserRow, Instant> lastLogin = new TableColumn<>("Last login");
