@@ -16,7 +16,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,8 @@ public final class AuthService implements AutoCloseable {
     private final AtomicInteger bcryptWaiting = new AtomicInteger();
     private final int maxBcryptWaiting;
     private final ScheduledThreadPoolExecutor scheduler;
+    /** Writes login bookkeeping (counters, last login) to the user file off the login path, in order. */
+    private final ExecutorService bookkeeping;
     private volatile CredentialFileWatcher watcher;
     private volatile boolean closed;
     private volatile boolean userFileMissingWarned;
@@ -82,13 +87,18 @@ public final class AuthService implements AutoCloseable {
                 LoginRateLimiter.DEFAULT_MAX_ADDRESSES);
         int cores = Runtime.getRuntime().availableProcessors();
         this.bcryptPermits = new Semaphore(Math.max(2, cores), true);
-        this.maxBcryptWaiting = Math.max(16, cores * 8);
+        this.maxBcryptWaiting = Math.max(64, cores * 32);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pgedge-auth-scheduler");
             t.setDaemon(true);
             return t;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
+        this.bookkeeping = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pgedge-auth-bookkeeping");
+            t.setDaemon(true);
+            return t;
+        });
         this.audit = new AuditLog(this.settings.effectiveAuditFile());
         tokens.onChange(this::tokensChanged);
         users.onChange(this::usersChanged);
@@ -171,8 +181,12 @@ public final class AuthService implements AutoCloseable {
             w.close();
         }
         scheduler.shutdownNow();
+        bookkeeping.shutdown();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            if (!bookkeeping.awaitTermination(15, TimeUnit.SECONDS)) {
+                LOG.warn("[AUTH] Some login bookkeeping was not written to {} before closing", users.path());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -312,48 +326,75 @@ public final class AuthService implements AutoCloseable {
             return LoginResult.failure(LoginResult.FailureReason.WRONG_PASSWORD);
         }
         Instant now = clock.instant();
-        try {
-            users.update(c -> {
-                UserFile.Entry current = c.find(user.username());
-                if (current == null || (current.record().failedAttempts() == 0 && now.equals(current.record().lastLogin()))) {
-                    return new CredentialFile.Edit<>(c, null);
-                }
-                UserRecord r = current.record();
-                return new CredentialFile.Edit<>(replaceUser(c, current, new UserRecord(r.username(), r.passwordHash(),
-                        r.createdAt(), now, r.enabled(), r.annotation(), 0)), null);
-            }, false);
-        } catch (AuthException e) {
-            // A read-only user file (mounted secret) must not stop logins.
-            LOG.warn("[AUTH] Could not record the login of '{}' in {}: {}", user.username(), users.path(), e.getMessage());
-        }
+        UnaryOperator<UserFile.Content> loggedIn = c -> {
+            UserFile.Entry current = c.find(user.username());
+            if (current == null || (current.record().failedAttempts() == 0 && now.equals(current.record().lastLogin()))) {
+                return c;
+            }
+            UserRecord r = current.record();
+            return replaceUser(c, current, new UserRecord(r.username(), r.passwordHash(), r.createdAt(), now,
+                    r.enabled(), r.annotation(), 0));
+        };
+        users.replaceInMemory(loggedIn);
+        writeLater(loggedIn, "the login of '" + user.username() + "'");
         SessionStore.Opened opened = sessions.open(user.username());
         publish(AuthEventType.LOGIN_SUCCEEDED, user.username(), clientAddress, null, null);
         return LoginResult.success(opened.token(), opened.session().expiresAt());
     }
 
+    /**
+     * Counts a wrong password against the account and locks it at the threshold. Memory is
+     * updated at once, so the next attempt already sees the count and the lock; the user file
+     * follows a few milliseconds later on the bookkeeping thread. Waiting for that write (and its
+     * fsync) here would make a wrong password measurably slower than an unknown user, which is
+     * exactly the timing difference that enumerates usernames.
+     */
     private void recordWrongPassword(String username, String clientAddress) {
         int threshold = settings.maxFailedAttemptsBeforeLockout();
-        try {
-            UserRecord locked = users.update(c -> {
-                UserFile.Entry current = c.find(username);
-                if (current == null || !current.record().enabled()) {
-                    return new CredentialFile.Edit<>(c, null);
-                }
-                UserRecord r = current.record();
-                int failures = r.failedAttempts() + 1;
-                boolean lock = threshold > 0 && failures >= threshold;
-                UserRecord next = new UserRecord(r.username(), r.passwordHash(), r.createdAt(), r.lastLogin(),
-                        !lock, r.annotation(), failures);
-                return new CredentialFile.Edit<>(replaceUser(c, current, next), lock ? next : null);
-            }, false);
-            if (locked != null) {
-                LOG.warn("[AUTH] Account '{}' locked after {} failed login attempts", locked.username(),
-                        locked.failedAttempts());
-                publish(AuthEventType.ACCOUNT_LOCKED, locked.username(), clientAddress, null,
-                        locked.failedAttempts() + " failed attempts");
+        UnaryOperator<UserFile.Content> failed = c -> {
+            UserFile.Entry current = c.find(username);
+            if (current == null || !current.record().enabled()) {
+                return c;
             }
-        } catch (AuthException e) {
-            LOG.warn("[AUTH] Could not record a failed login of '{}' in {}: {}", username, users.path(), e.getMessage());
+            UserRecord r = current.record();
+            int failures = r.failedAttempts() + 1;
+            boolean lock = threshold > 0 && failures >= threshold;
+            return replaceUser(c, current, new UserRecord(r.username(), r.passwordHash(), r.createdAt(),
+                    r.lastLogin(), !lock, r.annotation(), failures));
+        };
+        UserFile.Content before = users.content();
+        UserFile.Content after = users.replaceInMemory(failed);
+        writeLater(failed, "a failed login of '" + username + "'");
+        UserFile.Entry was = before.find(username);
+        UserFile.Entry now = after.find(username);
+        if (was != null && now != null && was.record().enabled() && !now.record().enabled()) {
+            UserRecord locked = now.record();
+            LOG.warn("[AUTH] Account '{}' locked after {} failed login attempts", locked.username(),
+                    locked.failedAttempts());
+            publish(AuthEventType.ACCOUNT_LOCKED, locked.username(), clientAddress, null,
+                    locked.failedAttempts() + " failed attempts");
+        }
+    }
+
+    /**
+     * Applies a login's bookkeeping to the user file on the bookkeeping thread (one at a time,
+     * in order), re-reading the file under its lock so that edits by others are kept.
+     */
+    private void writeLater(UnaryOperator<UserFile.Content> change, String what) {
+        try {
+            bookkeeping.execute(() -> {
+                try {
+                    users.update(c -> {
+                        UserFile.Content next = change.apply(c);
+                        return new CredentialFile.Edit<>(next, null);
+                    }, false);
+                } catch (AuthException e) {
+                    // A read-only user file (mounted secret) must not stop logins.
+                    LOG.warn("[AUTH] Could not record {} in {}: {}", what, users.path(), e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("[AUTH] Not recording {}: the auth service is closed", what);
         }
     }
 
@@ -388,11 +429,6 @@ public final class AuthService implements AutoCloseable {
         }, true);
         publish(AuthEventType.TOKEN_ADDED, null, null, record.id(), note.isEmpty() ? null : note);
         return new CreatedToken(record, plaintext);
-    }
-
-    /** {@link #addToken(String, Duration, String)} with an {@link ExpiryDuration} as typed by a user. */
-    public CreatedToken addToken(String annotation, ExpiryDuration expiry, String database) {
-        return addToken(annotation, expiry == null ? null : expiry.duration(), database);
     }
 
     private static String nextTokenId(TokenFile.Content c, Instant now) {
@@ -846,10 +882,22 @@ public final class AuthService implements AutoCloseable {
         }
     }
 
-    /** Waits until every event so far is in the audit file (tests, and the CLI before exiting). */
-    public void flushAuditLog() {
+    /**
+     * Waits until the login bookkeeping so far is in the user file and every event so far is in
+     * the audit file (tests, and a CLI about to exit; {@link #close()} does it too).
+     */
+    public void flush() {
+        try {
+            bookkeeping.submit(() -> { }).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            // closed or stuck: nothing more to wait for
+        }
         audit.flush();
     }
+
 
     private static AuthSettings absolute(AuthSettings s) {
         Path tokenFile = s.tokenFile().toAbsolutePath().normalize();

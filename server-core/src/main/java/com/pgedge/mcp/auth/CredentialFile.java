@@ -61,6 +61,8 @@ final class CredentialFile<C> {
     private final AtomicReference<State<C>> state;
     /** Orders this JVM's swaps (edit vs reload) so an older read never overwrites a newer write. */
     private final ReentrantLock swapLock = new ReentrantLock();
+    /** Digest of the last content that failed to parse, so the same broken file is reported once. */
+    private byte[] failedDigest;
     /** Told about every swap after the first load (old content, new content). */
     private volatile java.util.function.BiConsumer<C, C> onChange = (a, b) -> { };
 
@@ -126,14 +128,20 @@ final class CredentialFile<C> {
             byte[] digest = digest(bytes);
             State<C> before = state.get();
             if (before.digest() != null && MessageDigest.isEqual(before.digest(), digest)) {
+                failedDigest = null;
+                return new Reload.Unchanged<>();
+            }
+            if (failedDigest != null && MessageDigest.isEqual(failedDigest, digest)) {
                 return new Reload.Unchanged<>();
             }
             C parsed;
             try {
                 parsed = parse(bytes);
             } catch (IllegalArgumentException e) {
+                failedDigest = digest;
                 return new Reload.Failed<>(e.getMessage());
             }
+            failedDigest = null;
             state.set(new State<>(parsed, digest));
             onChange.accept(before.content(), parsed);
             return new Reload.Reloaded<>(before.content(), parsed);

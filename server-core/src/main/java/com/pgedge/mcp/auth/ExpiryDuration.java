@@ -42,7 +42,7 @@ public record ExpiryDuration(String text, Duration duration) {
         }
         long amount = Long.parseLong(m.group(1));
         if (amount == 0) {
-            throw new AuthException("Expiry must be at least 1 (got '" + input.trim() + "')");
+            throw new AuthException("Expiry must be at least 1 (got '" + input.trim() + "'); use <number><unit> or 'never'");
         }
         Duration d = switch (m.group(2)) {
             case "h" -> Duration.ofHours(amount);

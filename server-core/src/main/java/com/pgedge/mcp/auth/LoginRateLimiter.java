@@ -40,22 +40,22 @@ final class LoginRateLimiter {
             newest = Math.max(newest, now);
         }
 
-        /** Failures at or after {@code since}. */
+        /** Failures after {@code since} (a failure leaves the window exactly one window later). */
         synchronized int countSince(long since) {
             int n = 0;
             for (int i = 0; i < count; i++) {
-                if (times[i] >= since) {
+                if (times[i] > since) {
                     n++;
                 }
             }
             return n;
         }
 
-        /** The oldest failure at or after {@code since}, or {@code Long.MAX_VALUE}. */
+        /** The oldest failure after {@code since}, or {@code Long.MAX_VALUE}. */
         synchronized long oldestSince(long since) {
             long oldest = Long.MAX_VALUE;
             for (int i = 0; i < count; i++) {
-                if (times[i] >= since && times[i] < oldest) {
+                if (times[i] > since && times[i] < oldest) {
                     oldest = times[i];
                 }
             }
@@ -143,14 +143,14 @@ final class LoginRateLimiter {
         return windows.size();
     }
 
-    /** Drops stale addresses, then the least recently failing ones, down to 90% of the cap. */
+    /** Drops stale addresses, then the least recently failing ones, down to 75% of the cap. */
     private synchronized void evict(long now) {
         if (windows.size() <= maxAddresses) {
             return;
         }
         long since = now - window.toMillis();
-        windows.entrySet().removeIf(e -> e.getValue().newest < since);
-        int target = maxAddresses * 9 / 10;
+        windows.entrySet().removeIf(e -> e.getValue().newest <= since);
+        int target = maxAddresses * 3 / 4;
         if (windows.size() > target) {
             List<Map.Entry<String, Window>> entries = new ArrayList<>(windows.entrySet());
             entries.sort(Comparator.comparingLong(e -> e.getValue().newest));

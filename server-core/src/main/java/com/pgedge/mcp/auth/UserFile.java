@@ -81,7 +81,10 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
             UserRecord record = new UserRecord(name, f.text("password_hash"), f.instant("created_at"),
                     f.instant("last_login"), f.bool("enabled", false), f.text("annotation"),
                     f.integer("failed_attempts"));
-            users.put(name, new Entry(record, f.unknown(KNOWN)));
+            if (users.put(name, new Entry(record, f.unknown(KNOWN))) != null) {
+                throw new IllegalArgumentException("user '" + Timestamps.abbreviate(name)
+                        + "' appears twice (names are compared without surrounding spaces)");
+            }
         }
         ObjectNode extra = root.deepCopy();
         extra.remove("users");
