@@ -39,7 +39,7 @@ final class TokenCommands {
         ExpiryDuration lifetime = expiry != null ? expiry
                 : ExpiryDuration.parse(prompter.ask("Expires after (such as 12h, 30d, 2w, 6m, 1y, or never) [never]: ",
                         "never"));
-        CreatedToken created = auth.addToken(annotation, lifetime, database);
+        CreatedToken created = auth.addToken(annotation, lifetime.duration(), database);
         TokenRecord r = created.record();
 
         out.println();

@@ -20,7 +20,8 @@ public final class ErrorText {
 
     public static String describe(Throwable failure) {
         Throwable t = unwrap(failure);
-        if (t instanceof AuthException || t instanceof IllegalArgumentException) {
+        if (t instanceof AuthException || t instanceof com.pgedge.mcp.config.ConfigException
+                || t instanceof IllegalArgumentException) {
             return nonEmpty(t.getMessage(), "The request was refused.");
         }
         if (t instanceof AccessDeniedException e) {

@@ -29,7 +29,7 @@ public final class SampleData {
             recent.addUser("dave", "dave-Sample-pass-1", "Dave Brown - contractor (ended)");
             recent.addUser("erin", "erin-Sample-pass-1", "Erin Green - Data science");
             recent.addToken("Grafana dashboards", Duration.ofDays(90), "analytics");
-            recent.addToken("Claude Desktop - laptop", (Duration) null, null);
+            recent.addToken("Claude Desktop - laptop", null, null);
             recent.disableUser("dave");
         }
         try (AuthService today = AuthService.open(settings, Clock.fixed(now.minus(Duration.ofHours(3)), ZoneOffset.UTC), 4)) {
