@@ -49,9 +49,8 @@ public final class ActivityView implements Screen {
     private final VBox root = new VBox();
     private final TableView<AuthEvent> table = new TableView<>();
     private final TableView<FailureChart.Offender> offenders = new TableView<>();
-    private final CategoryAxis xAxis = new CategoryAxis();
-    private final NumberAxis yAxis = new NumberAxis();
-    private final StackedBarChart<String, Number> chart = new StackedBarChart<>(xAxis, yAxis);
+    /** Holds the chart; each update builds a fresh chart (see showChart). */
+    private final javafx.scene.layout.StackPane chartHolder = new javafx.scene.layout.StackPane();
     private final CustomTextField search = Controls.search("activitySearch", "Search events");
 
     /**
@@ -181,22 +180,9 @@ public final class ActivityView implements Screen {
         HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
         bar.getStyleClass().add("toolbar-row");
 
-        chart.setId("failureChart");
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        chart.setCategoryGap(2);
-        yAxis.setMinorTickVisible(false);
-        yAxis.setForceZeroInRange(true);
-        yAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(yAxis) {
-            @Override
-            public String toString(Number n) {
-                return n.doubleValue() == Math.rint(n.doubleValue()) ? Integer.toString(n.intValue()) : "";
-            }
-        });
-        xAxis.setTickLabelRotation(0);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        chart.setMinHeight(180);
-        return new VBox(6, bar, chart);
+        VBox.setVgrow(chartHolder, Priority.ALWAYS);
+        chartHolder.setMinHeight(180);
+        return new VBox(6, bar, chartHolder);
     }
 
     private VBox buildOffenders(Consumer<String> showLockouts) {
@@ -231,12 +217,26 @@ public final class ActivityView implements Screen {
         return box;
     }
 
+    /**
+     * Builds a new chart for each update: StackedBarChart recurses until the stack overflows when
+     * its series and categories are cleared and refilled in place (a JavaFX bug), and a fresh
+     * chart of 60 bars costs nothing noticeable.
+     */
     private void showChart(FailureChart c) {
         if (c == null) {
             return;
         }
-        xAxis.getCategories().setAll(c.categories());
-        chart.getData().clear();
+        CategoryAxis xAxis = new CategoryAxis(javafx.collections.FXCollections.observableArrayList(c.categories()));
+        NumberAxis yAxis = new NumberAxis();
+        yAxis.setMinorTickVisible(false);
+        yAxis.setForceZeroInRange(true);
+        yAxis.setTickLabelFormatter(new NumberAxis.DefaultFormatter(yAxis) {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Integer.toString(n.intValue()) : "";
+            }
+        });
+        javafx.collections.ObservableList<XYChart.Series<String, Number>> data = javafx.collections.FXCollections.observableArrayList();
         for (Map.Entry<String, int[]> s : c.series().entrySet()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(s.getKey());
@@ -244,9 +244,14 @@ public final class ActivityView implements Screen {
             for (int i = 0; i < counts.length; i++) {
                 series.getData().add(new XYChart.Data<>(c.categories().get(i), counts[i]));
             }
-            chart.getData().add(series);
+            data.add(series);
         }
+        StackedBarChart<String, Number> chart = new StackedBarChart<>(xAxis, yAxis, data);
+        chart.setId("failureChart");
+        chart.setAnimated(false);
+        chart.setCategoryGap(2);
         chart.setTitle(c.total() == 0 ? "No failed attempts in this period" : null);
+        chartHolder.getChildren().setAll(chart);
         offenders.getItems().setAll(c.offenders().size() > 50 ? c.offenders().subList(0, 50) : c.offenders());
     }
 
