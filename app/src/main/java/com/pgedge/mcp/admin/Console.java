@@ -15,6 +15,8 @@ import com.pgedge.mcp.admin.activity.ActivityViewModel;
 import com.pgedge.mcp.admin.lockouts.LockoutsView;
 import com.pgedge.mcp.admin.lockouts.LockoutsViewModel;
 import com.pgedge.mcp.admin.prefs.ConsolePreferences;
+import com.pgedge.mcp.admin.server.ServerView;
+import com.pgedge.mcp.admin.server.ServerViewModel;
 import com.pgedge.mcp.admin.shell.MainWindow;
 import com.pgedge.mcp.admin.shell.Screen;
 import com.pgedge.mcp.admin.store.ConsoleStore;
@@ -58,6 +60,7 @@ public final class Console implements AutoCloseable {
     private final TokensViewModel tokensVm;
     private final LockoutsViewModel lockoutsVm;
     private final ActivityViewModel activityVm;
+    private final ServerViewModel serverVm;
     private final MainWindow window;
     private final Stage stage;
 
@@ -82,7 +85,10 @@ public final class Console implements AutoCloseable {
         screens.add(new TokensView(tokensVm, setup.clock()));
         screens.add(new LockoutsView(lockoutsVm, setup.clock()));
         screens.add(new ActivityView(activityVm, key -> showScreen("lockouts")));
+        this.serverVm = new ServerViewModel(store, null);
+        screens.add(new ServerView(serverVm));
         this.window = new MainWindow(store, feedback, prefs, screens, this::open, this::quit, setup.notifications());
+        window.serverStateProperty().bind(serverVm.statusTextProperty());
     }
 
     /** Builds the console on {@code stage}, shows it, and starts opening the files. */
@@ -139,6 +145,7 @@ public final class Console implements AutoCloseable {
             prefs.setWindow(new ConsolePreferences.WindowBounds(stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         }
         savePrefs();
+        serverVm.close();
         activityVm.close();
         store.close();
         setup.runner().shutdown();
@@ -166,6 +173,10 @@ public final class Console implements AutoCloseable {
 
     public LockoutsViewModel lockouts() {
         return lockoutsVm;
+    }
+
+    public ServerViewModel server() {
+        return serverVm;
     }
 
     public ActivityViewModel activity() {

@@ -196,13 +196,13 @@ public final class ActivityView implements Screen {
         offenders.setPlaceholder(empty);
         TableColumn<FailureChart.Offender, String> key = new TableColumn<>("Address / user");
         key.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().key()));
-        key.setPrefWidth(150);
+        key.setPrefWidth(140);
         TableColumn<FailureChart.Offender, Integer> count = new TableColumn<>("Failures");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().failures()));
-        count.setPrefWidth(70);
+        count.setPrefWidth(80);
         TableColumn<FailureChart.Offender, String> last = new TableColumn<>("Last");
         last.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(RelativeTime.describe(c.getValue().lastSeen(), vm.clock().instant())));
-        last.setPrefWidth(90);
+        last.setPrefWidth(110);
         offenders.getColumns().setAll(List.of(key, count, last));
         VBox.setVgrow(offenders, Priority.ALWAYS);
         Button jump = Controls.button("jumpToLockouts", "Show in Lockouts", Feather.LOCK,
@@ -212,8 +212,8 @@ public final class ActivityView implements Screen {
             showLockouts.accept(o == null ? null : o.key());
         });
         VBox box = new VBox(6, heading, offenders, jump);
-        box.setPrefWidth(330);
-        box.setMinWidth(300);
+        box.setPrefWidth(360);
+        box.setMinWidth(340);
         return box;
     }
 

@@ -210,7 +210,7 @@ public final class ServerViewModel implements AutoCloseable {
             snippets.set(ClientSnippets.forEndpoint(server.endpoint()));
             state.set(ServerState.RUNNING);
             message.set("Running at " + endpoint + (toolset == null ? " (no database tools)" : ""));
-            statusText.set("Server: running at " + endpoint);
+            statusText.set("Server: running on " + server.endpoint().getAuthority());
         }, failure -> fail(startFailure(failure)));
     }
 
