@@ -83,8 +83,12 @@ public final class Console implements AutoCloseable {
         List<Screen> screens = new ArrayList<>();
         screens.add(new UsersView(usersVm, setup.clock()));
         screens.add(new TokensView(tokensVm, setup.clock()));
-        screens.add(new LockoutsView(lockoutsVm, setup.clock()));
-        screens.add(new ActivityView(activityVm, key -> showScreen("lockouts")));
+        LockoutsView lockoutsView = new LockoutsView(lockoutsVm, setup.clock());
+        screens.add(lockoutsView);
+        screens.add(new ActivityView(activityVm, key -> {
+            showScreen("lockouts");
+            lockoutsView.reveal(key);
+        }));
         this.serverVm = new ServerViewModel(store, null);
         screens.add(new ServerView(serverVm));
         this.window = new MainWindow(store, feedback, prefs, screens, this::open, this::quit, setup.notifications());

@@ -172,6 +172,25 @@ public final class LockoutsView implements Screen {
         blocked.setItems(vm.blockedAddresses());
     }
 
+    /** Selects the locked account or blocked address with this key, if listed (jump from Activity). */
+    public void reveal(String key) {
+        if (key == null) {
+            return;
+        }
+        for (int i = 0; i < locked.getItems().size(); i++) {
+            if (locked.getItems().get(i).username().equals(key)) {
+                locked.getSelectionModel().clearAndSelect(i);
+                locked.scrollTo(i);
+            }
+        }
+        for (int i = 0; i < blocked.getItems().size(); i++) {
+            if (blocked.getItems().get(i).key().equals(key)) {
+                blocked.getSelectionModel().clearAndSelect(i);
+                blocked.scrollTo(i);
+            }
+        }
+    }
+
     private void unlockSelected() {
         vm.unlock(locked.getSelectionModel().getSelectedItems().stream().filter(r -> r != null).map(UserRow::username).toList());
     }

@@ -171,7 +171,7 @@ public final class ServerViewModel implements AutoCloseable {
     private void launch(StoreSettings settings) {
         ServerConfig config = serverConfig(settings);
         DatabaseChoice choice = database.get();
-        store.runner().run("Starting the server", () -> {
+        store.runner().runBeside("Starting the server", () -> {
             Runnable detach = LogCapture.attach(this::appendLog, store.clock().getZone());
             DatabaseToolset tools = null;
             try {
@@ -255,7 +255,7 @@ public final class ServerViewModel implements AutoCloseable {
         detachLog = null;
         state.set(ServerState.STOPPING);
         message.set("Stopping...");
-        store.runner().run("Stopping the server", () -> {
+        store.runner().runBeside("Stopping the server", () -> {
             try {
                 s.stop();
             } finally {
@@ -296,7 +296,7 @@ public final class ServerViewModel implements AutoCloseable {
             return;
         }
         testResult.set("Testing...");
-        store.runner().run("Testing the connection", () -> probe(URI.create(endpoint)), testResult::set,
+        store.runner().runBeside("Testing the connection", () -> probe(URI.create(endpoint)), testResult::set,
                 failure -> testResult.set("Failed: " + ErrorText.describe(failure)));
     }
 

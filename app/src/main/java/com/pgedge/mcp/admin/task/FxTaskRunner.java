@@ -24,12 +24,29 @@ public final class FxTaskRunner implements TaskRunner {
         t.setDaemon(true);
         return t;
     });
+    /** For {@link #runBeside}: long work (a server start) that must not block the ordered queue. */
+    private final ExecutorService beside = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "console-worker-long");
+        t.setDaemon(true);
+        return t;
+    });
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
 
     @Override
     public <T> void run(String taskTitle, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<Throwable> onFailure) {
+        submit(executor, taskTitle, work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void runBeside(String taskTitle, Callable<T> work, Consumer<? super T> onSuccess,
+                              Consumer<Throwable> onFailure) {
+        submit(beside, taskTitle, work, onSuccess, onFailure);
+    }
+
+    private <T> void submit(ExecutorService on, String taskTitle, Callable<T> work, Consumer<? super T> onSuccess,
+                            Consumer<Throwable> onFailure) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -49,7 +66,7 @@ public final class FxTaskRunner implements TaskRunner {
             onFailure.accept(task.getException());
         });
         task.setOnCancelled(e -> finished());
-        executor.execute(task);
+        on.execute(task);
     }
 
     private void finished() {
@@ -81,5 +98,6 @@ public final class FxTaskRunner implements TaskRunner {
     @Override
     public void shutdown() {
         executor.shutdown();
+        beside.shutdown();
     }
 }

@@ -22,6 +22,14 @@ public interface TaskRunner {
      */
     <T> void run(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Like {@link #run}, for long work that must not hold up edits queued behind it (starting a
+     * server with its database takes seconds). Runs beside the ordered queue, not in it.
+     */
+    default <T> void runBeside(String title, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        run(title, work, onSuccess, onFailure);
+    }
+
     /** Runs {@code action} on the UI thread (later, or at once when already there in tests). */
     void runOnUiThread(Runnable action);
 

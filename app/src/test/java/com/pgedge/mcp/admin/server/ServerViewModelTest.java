@@ -66,7 +66,7 @@ class ServerViewModelTest {
         vm.start();
         assertThat(vm.stateProperty().get()).isEqualTo(ServerState.RUNNING);
         assertThat(vm.urlProperty().get()).startsWith("http://127.0.0.1:").endsWith("/mcp/v1");
-        assertThat(vm.statusTextProperty().get()).startsWith("Server: running at http://127.0.0.1:");
+        assertThat(vm.statusTextProperty().get()).startsWith("Server: running on 127.0.0.1:");
         assertThat(vm.snippetsProperty().get()).containsKeys("curl", "Claude Code", "VS Code", "Cursor", "Claude Desktop");
 
         // A token created through the console's core works on the embedded server at once.
