@@ -3,7 +3,6 @@ package com.pgedge.mcp.admin.server;
 import java.util.List;
 import java.util.Map;
 
-import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -73,6 +72,8 @@ public final class ServerView implements Screen {
         testResult.getStyleClass().add("hint");
         testResult.setWrapText(true);
         testResult.textProperty().bind(vm.testResultProperty());
+        testResult.managedProperty().bind(vm.testResultProperty().isNotEmpty());
+        testResult.visibleProperty().bind(testResult.managedProperty());
 
         TextField url = new TextField();
         url.setId("serverUrl");
@@ -102,7 +103,8 @@ public final class ServerView implements Screen {
             }
         });
         VBox.setVgrow(log, Priority.ALWAYS);
-        log.setMinHeight(120);
+        log.setMinHeight(80);
+        log.setPrefHeight(120);
         Label logTitle = new Label("Log");
         logTitle.getStyleClass().add("section-title");
 
@@ -130,7 +132,9 @@ public final class ServerView implements Screen {
         address.setId("serverAddress");
         address.textProperty().bindBidirectional(vm.addressProperty());
         address.setPromptText("127.0.0.1:8080 or :8080 for every interface");
-        ToggleSwitch tls = new ToggleSwitch("HTTPS (TLS 1.2+)");
+        // AtlantaFX's switch: ControlsFX's ToggleSwitch stylesheet does not fit the AtlantaFX theme
+        // (it draws a bare thumb with no track).
+        atlantafx.base.controls.ToggleSwitch tls = new atlantafx.base.controls.ToggleSwitch("HTTPS (TLS 1.2+)");
         tls.setId("serverTls");
         tls.selectedProperty().bindBidirectional(vm.tlsProperty());
         TextField cert = new TextField();
@@ -161,8 +165,9 @@ public final class ServerView implements Screen {
         grid.addRow(2, new Label("Certificate"), cert);
         grid.addRow(3, new Label("Key"), key);
         grid.addRow(4, new Label("Lockout after"), new HBox(6, lockout, hint("wrong passwords (0 = off)")));
-        grid.addRow(5, new Label("Rate limit"), new HBox(6, attempts, hint("failures per"), window, hint("minutes per address")));
-        grid.addRow(6, new Label("Database"), database);
+        grid.addRow(5, new Label("Rate limit"), new HBox(6, attempts, hint("failures per client address")));
+        grid.addRow(6, new Label("Window"), new HBox(6, window, hint("minutes")));
+        grid.addRow(7, new Label("Database"), database);
         GridPane.setHgrow(address, Priority.ALWAYS);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -176,6 +181,7 @@ public final class ServerView implements Screen {
         VBox box = new VBox(8, grid, note);
         box.setPrefWidth(520);
         box.setMinWidth(480);
+        box.setMaxWidth(560);
         box.disableProperty().bind(vm.stateProperty().isEqualTo(ServerState.RUNNING)
                 .or(vm.stateProperty().isEqualTo(ServerState.STARTING)));
         return box;
@@ -193,7 +199,8 @@ public final class ServerView implements Screen {
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(105);
+        s.setPrefWidth(100);
+        s.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         s.valueProperty().addListener((o, a, v) -> {
             if (v != null) {
                 value.set(v);

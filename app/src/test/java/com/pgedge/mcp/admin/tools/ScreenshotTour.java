@@ -61,6 +61,20 @@ public final class ScreenshotTour {
                 svc.checkBearer("scanner-" + i, "2001:db8:4:2::" + (i + 1));
             }
         }
+        // The Server screen before starting, with TLS on to show the whole form.
+        onFx(() -> {
+            console.get().server().tlsProperty().set(true);
+            console.get().server().certFileProperty().set("/etc/pgedge/server.crt");
+            console.get().server().keyFileProperty().set("/etc/pgedge/server.key");
+            console.get().window().show("server");
+            return null;
+        });
+        Thread.sleep(700);
+        save(stage.get().getScene(), out.resolve("console-server-setup.png"));
+        onFx(() -> {
+            console.get().server().tlsProperty().set(false);
+            return null;
+        });
         // A server inside the console, with a few clients knocking.
         onFx(() -> {
             console.get().server().addressProperty().set("127.0.0.1:0");
