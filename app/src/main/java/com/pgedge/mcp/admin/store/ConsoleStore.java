@@ -39,14 +39,17 @@ import com.pgedge.mcp.auth.UserRecord;
  */
 public final class ConsoleStore implements AutoCloseable {
 
-    /** Events after which the rows may have changed. */
-    private static final Set<AuthEventType> CHANGES_ROWS = EnumSet.of(
-            AuthEventType.RELOADED, AuthEventType.LOGIN_SUCCEEDED, AuthEventType.LOGIN_FAILED,
-            AuthEventType.ACCOUNT_LOCKED, AuthEventType.ACCOUNT_UNLOCKED, AuthEventType.TOKEN_ADDED,
-            AuthEventType.TOKEN_REMOVED, AuthEventType.TOKENS_EXPIRED, AuthEventType.USER_ADDED,
-            AuthEventType.USER_UPDATED, AuthEventType.USER_REMOVED, AuthEventType.USER_ENABLED,
-            AuthEventType.USER_DISABLED, AuthEventType.RATE_LIMITED, AuthEventType.TOKEN_REJECTED,
-            AuthEventType.ADDRESS_CLEARED);
+    /** Events after which user rows may have changed. */
+    private static final Set<AuthEventType> CHANGES_USERS = EnumSet.of(
+            AuthEventType.LOGIN_SUCCEEDED, AuthEventType.LOGIN_FAILED, AuthEventType.ACCOUNT_LOCKED,
+            AuthEventType.ACCOUNT_UNLOCKED, AuthEventType.USER_ADDED, AuthEventType.USER_UPDATED,
+            AuthEventType.USER_REMOVED, AuthEventType.USER_ENABLED, AuthEventType.USER_DISABLED);
+    /** Events after which token rows may have changed. */
+    private static final Set<AuthEventType> CHANGES_TOKENS = EnumSet.of(
+            AuthEventType.TOKEN_ADDED, AuthEventType.TOKEN_REMOVED, AuthEventType.TOKENS_EXPIRED);
+    /** Events that change only the rate limiter's blocked list (refresh listeners re-read it). */
+    private static final Set<AuthEventType> CHANGES_LIMITER = EnumSet.of(
+            AuthEventType.RATE_LIMITED, AuthEventType.TOKEN_REJECTED, AuthEventType.ADDRESS_CLEARED);
 
     /** How the store opens the core: {@code AuthService::open}; tests pass a lower bcrypt cost. */
     @FunctionalInterface
@@ -172,8 +175,19 @@ public final class ConsoleStore implements AutoCloseable {
             updateLoadError();
             lastReload.set(event.time());
         }
-        if (CHANGES_ROWS.contains(event.type())) {
-            refresh();
+        // Read only what may have changed: under a flood of failed logins from a server in the
+        // console, re-reading 100 000 tokens for each burst would be wasted work.
+        if (event.type() == AuthEventType.RELOADED) {
+            AuthService s = service.get();
+            boolean tokenFile = s != null && event.subject() != null && event.subject().equals(s.tokenFile().toString());
+            boolean userFile = s != null && event.subject() != null && event.subject().equals(s.userFile().toString());
+            refresh(userFile || !tokenFile, tokenFile || !userFile);
+        } else if (CHANGES_USERS.contains(event.type())) {
+            refresh(true, false);
+        } else if (CHANGES_TOKENS.contains(event.type())) {
+            refresh(false, true);
+        } else if (CHANGES_LIMITER.contains(event.type())) {
+            refresh(false, false);
         }
         for (Consumer<AuthEvent> l : eventListeners) {
             l.accept(event);
@@ -206,17 +220,31 @@ public final class ConsoleStore implements AutoCloseable {
 
     /** Reads the rows again (coalesced: at most one read running and one queued). */
     public void refresh() {
+        refresh(true, true);
+    }
+
+    private boolean pendingUsers;
+    private boolean pendingTokens;
+
+    /** Coalesced refresh of the users, the tokens, both, or neither (then only the listeners run). */
+    private void refresh(boolean readUsers, boolean readTokens) {
         AuthService current = service.get();
         if (current == null) {
             return;
         }
+        pendingUsers |= readUsers;
+        pendingTokens |= readTokens;
         if (refreshRunning) {
             refreshAgain = true;
             return;
         }
+        boolean u = pendingUsers;
+        boolean t = pendingTokens;
+        pendingUsers = false;
+        pendingTokens = false;
         refreshRunning = true;
         long gen = generation;
-        runner.run("Reading credentials", () -> new Rows(current.users(), current.tokens()), rows -> {
+        runner.run("Reading credentials", () -> new Rows(u ? current.users() : null, t ? current.tokens() : null), rows -> {
             refreshDone();
             if (gen == generation) {
                 publishRows(rows.users(), rows.tokens());
@@ -234,15 +262,16 @@ public final class ConsoleStore implements AutoCloseable {
         refreshRunning = false;
         if (refreshAgain) {
             refreshAgain = false;
-            refresh();
+            refresh(false, false); // runs what is pending
         }
     }
 
+    /** {@code null} means "not re-read": keep what is shown. */
     private void publishRows(List<UserRecord> u, List<TokenRecord> t) {
-        if (!u.equals(users.get())) {
+        if (u != null && !u.equals(users.get())) {
             users.set(u);
         }
-        if (!t.equals(tokens.get())) {
+        if (t != null && !t.equals(tokens.get())) {
             tokens.set(t);
         }
         for (Runnable r : refreshListeners) {
