@@ -49,6 +49,8 @@ public final class AuthService implements AutoCloseable {
     /** How often expired tokens and sessions leave memory (SPEC §1.1). */
     static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(5);
     static final Duration DEBOUNCE = Duration.ofMillis(100);
+    /** How long an emptied file is given to get its new content before it counts as empty. */
+    static final Duration EMPTY_FILE_RECHECK = Duration.ofMillis(500);
     /** Longest bearer token even looked at; ours are 44 characters. */
     private static final int MAX_TOKEN_LENGTH = 512;
     private static final int MAX_USERNAME_LENGTH = 128;
@@ -335,7 +337,7 @@ public final class AuthService implements AutoCloseable {
             return replaceUser(c, current, new UserRecord(r.username(), r.passwordHash(), r.createdAt(), now,
                     r.enabled(), r.annotation(), 0));
         };
-        users.replaceInMemory(loggedIn);
+        users.changeNow(loggedIn);
         writeLater(loggedIn, "the login of '" + user.username() + "'");
         SessionStore.Opened opened = sessions.open(user.username());
         publish(AuthEventType.LOGIN_SUCCEEDED, user.username(), clientAddress, null, null);
@@ -363,7 +365,7 @@ public final class AuthService implements AutoCloseable {
                     r.lastLogin(), !lock, r.annotation(), failures));
         };
         UserFile.Content before = users.content();
-        UserFile.Content after = users.replaceInMemory(failed);
+        UserFile.Content after = users.changeNow(failed);
         writeLater(failed, "a failed login of '" + username + "'");
         UserFile.Entry was = before.find(username);
         UserFile.Entry now = after.find(username);
@@ -384,10 +386,7 @@ public final class AuthService implements AutoCloseable {
         try {
             bookkeeping.execute(() -> {
                 try {
-                    users.update(c -> {
-                        UserFile.Content next = change.apply(c);
-                        return new CredentialFile.Edit<>(next, null);
-                    }, false);
+                    users.writePending(change);
                 } catch (AuthException e) {
                     // A read-only user file (mounted secret) must not stop logins.
                     LOG.warn("[AUTH] Could not record {} in {}: {}", what, users.path(), e.getMessage());
@@ -424,7 +423,7 @@ public final class AuthService implements AutoCloseable {
             String id = nextTokenId(c, now);
             TokenRecord r = new TokenRecord(id, hash, expiry == null ? null : now.plus(expiry), note, now, db);
             TreeMap<String, TokenFile.Entry> map = c.editable();
-            map.put(id, new TokenFile.Entry(r, CredentialYaml.mapper().createObjectNode()));
+            map.put(id, new TokenFile.Entry(r, null));
             return new CredentialFile.Edit<>(TokenFile.Content.of(map, c.extra()), r);
         }, true);
         publish(AuthEventType.TOKEN_ADDED, null, null, record.id(), note.isEmpty() ? null : note);
@@ -532,6 +531,7 @@ public final class AuthService implements AutoCloseable {
 
     /** @throws AuthException for a duplicate or invalid username, or an empty or over-72-byte password */
     public UserRecord addUser(String username, String password, String annotation) {
+        awaitBookkeeping();
         String name = validUsername(username);
         String hash = hasher.hash(password);
         String note = annotation == null ? "" : annotation.strip();
@@ -542,7 +542,7 @@ public final class AuthService implements AutoCloseable {
             }
             UserRecord r = new UserRecord(name, hash, clock.instant(), null, true, note, 0);
             TreeMap<String, UserFile.Entry> map = c.editable();
-            map.put(name, new UserFile.Entry(r, CredentialYaml.mapper().createObjectNode()));
+            map.put(name, new UserFile.Entry(r, null));
             return new CredentialFile.Edit<>(UserFile.Content.of(map, c.extra()), r);
         }, true);
         publish(AuthEventType.USER_ADDED, added.username(), null, null, null);
@@ -554,6 +554,7 @@ public final class AuthService implements AutoCloseable {
      * Active sessions stay valid (seed guide).
      */
     public UserRecord updateUser(String username, String newPassword, String newAnnotation) {
+        awaitBookkeeping();
         String name = existingName(username);
         String hash = newPassword == null ? null : hasher.hash(newPassword);
         UserRecord updated = users.update(c -> {
@@ -572,6 +573,7 @@ public final class AuthService implements AutoCloseable {
 
     /** Deletes a user and ends their sessions. */
     public void deleteUser(String username) {
+        awaitBookkeeping();
         String name = existingName(username);
         UserRecord removed = users.update(c -> {
             UserFile.Entry current = requireUser(c, name);
@@ -584,6 +586,7 @@ public final class AuthService implements AutoCloseable {
 
     /** Enables the account and resets its failed-attempt counter: this is "unlock". */
     public UserRecord enableUser(String username) {
+        awaitBookkeeping();
         String name = existingName(username);
         int threshold = settings.maxFailedAttemptsBeforeLockout();
         UserRecord[] before = new UserRecord[1];
@@ -607,6 +610,7 @@ public final class AuthService implements AutoCloseable {
 
     /** Disables the account and ends its sessions. */
     public UserRecord disableUser(String username) {
+        awaitBookkeeping();
         String name = existingName(username);
         UserRecord disabled = users.update(c -> {
             UserFile.Entry current = requireUser(c, name);
@@ -758,11 +762,19 @@ public final class AuthService implements AutoCloseable {
     }
 
     void reloadTokens() {
-        handleReload(tokens.reload(), tokens.path(), true);
+        reloadTokens(false);
+    }
+
+    private void reloadTokens(boolean acceptEmpty) {
+        handleReload(tokens.reload(acceptEmpty), tokens.path(), true);
     }
 
     void reloadUsers() {
-        CredentialFile.Reload<UserFile.Content> r = users.reload();
+        reloadUsers(false);
+    }
+
+    private void reloadUsers(boolean acceptEmpty) {
+        CredentialFile.Reload<UserFile.Content> r = users.reload(acceptEmpty);
         handleReload(r, users.path(), false);
         if (r instanceof CredentialFile.Reload.Reloaded<UserFile.Content> ok) {
             reportMalformedHashes(ok.after());
@@ -782,6 +794,17 @@ public final class AuthService implements AutoCloseable {
         } else if (r instanceof CredentialFile.Reload.Failed<?> failed) {
             LOG.error("[AUTH] Failed to reload {}: {}", path, failed.reason());
             publish(AuthEventType.RELOAD_FAILED, null, null, path.toString(), failed.reason());
+        } else if (r instanceof CredentialFile.Reload.EmptyDeferred<?>) {
+            // Truncate-then-write editors pass through an empty file: look again before
+            // dropping every credential; if it is still empty then, it was meant.
+            Runnable again = tokenFile ? () -> reloadTokens(true) : () -> reloadUsers(true);
+            if (!closed) {
+                try {
+                    scheduler.schedule(again, EMPTY_FILE_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // closing
+                }
+            }
         } else if (r instanceof CredentialFile.Reload.Missing<?>) {
             boolean warned = tokenFile ? tokenFileMissingWarned : userFileMissingWarned;
             if (!warned && (tokenFile ? tokens.exists() : users.exists())) {
@@ -887,19 +910,24 @@ public final class AuthService implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the login bookkeeping so far is in the user file and every event so far is in
-     * the audit file (tests, and a CLI about to exit; {@link #close()} does it too).
-     */
-    public void flush() {
+    /** Lets queued login bookkeeping reach the file first, so an admin edit is applied on top of it. */
+    private void awaitBookkeeping() {
         try {
             bookkeeping.submit(() -> { }).get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
                  | java.util.concurrent.RejectedExecutionException e) {
-            // closed or stuck: nothing more to wait for
+            // closed or stuck: the edit goes ahead on what the file says
         }
+    }
+
+    /**
+     * Waits until the login bookkeeping so far is in the user file and every event so far is in
+     * the audit file (tests, and a CLI about to exit; {@link #close()} does it too).
+     */
+    public void flush() {
+        awaitBookkeeping();
         audit.flush();
     }
 

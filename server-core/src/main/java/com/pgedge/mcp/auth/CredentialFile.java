@@ -54,6 +54,10 @@ final class CredentialFile<C> {
 
         record Reloaded<C>(C before, C after) implements Reload<C> {
         }
+
+        /** The file became empty: perhaps a writer truncated it and has not written yet. */
+        record EmptyDeferred<C>() implements Reload<C> {
+        }
     }
 
     private final Path path;
@@ -61,6 +65,12 @@ final class CredentialFile<C> {
     private final AtomicReference<State<C>> state;
     /** Orders this JVM's swaps (edit vs reload) so an older read never overwrites a newer write. */
     private final ReentrantLock swapLock = new ReentrantLock();
+    /**
+     * Changes already applied in memory but not yet written (login bookkeeping). Every swap puts
+     * them back on top of what was read, so memory never goes back to an older count while the
+     * write is on its way. Guarded by {@link #swapLock}.
+     */
+    private final java.util.List<UnaryOperator<C>> pending = new java.util.ArrayList<>();
     /** Digest of the last content that failed to parse, so the same broken file is reported once. */
     private byte[] failedDigest;
     /** Told about every swap after the first load (old content, new content). */
@@ -112,8 +122,14 @@ final class CredentialFile<C> {
         }
     }
 
-    /** Re-reads the file if its bytes changed; on any problem the old content stays. */
-    Reload<C> reload() {
+    /**
+     * Re-reads the file if its bytes changed; on any problem the old content stays.
+     *
+     * @param acceptEmpty whether an empty file may replace content that came from a non-empty
+     *                    one; the first time, the caller should look again a little later,
+     *                    because an editor that rewrites in place truncates first
+     */
+    Reload<C> reload(boolean acceptEmpty) {
         swapLock.lock();
         try {
             byte[] bytes;
@@ -127,6 +143,10 @@ final class CredentialFile<C> {
             }
             byte[] digest = digest(bytes);
             State<C> before = state.get();
+            if (!acceptEmpty && isBlank(bytes) && before.digest() != null
+                    && !MessageDigest.isEqual(before.digest(), digest)) {
+                return new Reload.EmptyDeferred<>();
+            }
             if (before.digest() != null && MessageDigest.isEqual(before.digest(), digest)) {
                 failedDigest = null;
                 return new Reload.Unchanged<>();
@@ -142,9 +162,10 @@ final class CredentialFile<C> {
                 return new Reload.Failed<>(e.getMessage());
             }
             failedDigest = null;
-            state.set(new State<>(parsed, digest));
-            onChange.accept(before.content(), parsed);
-            return new Reload.Reloaded<>(before.content(), parsed);
+            C shown = overlay(parsed);
+            state.set(new State<>(shown, digest));
+            onChange.accept(before.content(), shown);
+            return new Reload.Reloaded<>(before.content(), shown);
         } finally {
             swapLock.unlock();
         }
@@ -158,6 +179,10 @@ final class CredentialFile<C> {
      *                       changed then
      */
     <R> R update(Function<C, Edit<C, R>> edit, boolean keepBackup) {
+        return update(edit, keepBackup, null);
+    }
+
+    private <R> R update(Function<C, Edit<C, R>> edit, boolean keepBackup, UnaryOperator<C> writesPending) {
         try (CredentialFileLock lock = CredentialFileLock.acquire(path, CredentialFileLock.DEFAULT_TIMEOUT)) {
             swapLock.lock();
             try {
@@ -168,11 +193,17 @@ final class CredentialFile<C> {
                 if (result.content() != current) {
                     byte[] rendered = codec.render(result.content());
                     CredentialFileWriter.write(path, rendered, keepBackup && bytes != null);
-                    state.set(new State<>(result.content(), digest(rendered)));
-                    onChange.accept(before, result.content());
-                } else if (bytes != null && !MessageDigest.isEqual(digest(bytes), digestOrEmpty())) {
-                    state.set(new State<>(current, digest(bytes)));
-                    onChange.accept(before, current);
+                    pending.remove(writesPending);
+                    C shown = overlay(result.content());
+                    state.set(new State<>(shown, digest(rendered)));
+                    onChange.accept(before, shown);
+                } else {
+                    pending.remove(writesPending);
+                    if (bytes != null && !MessageDigest.isEqual(digest(bytes), digestOrEmpty())) {
+                        C shown = overlay(current);
+                        state.set(new State<>(shown, digest(bytes)));
+                        onChange.accept(before, shown);
+                    }
                 }
                 return result.result();
             } catch (IOException e) {
@@ -183,6 +214,48 @@ final class CredentialFile<C> {
                 swapLock.unlock();
             }
         }
+    }
+
+    /**
+     * Applies a change in memory at once; {@link #writePending} writes it later. Until then the
+     * change stays on top of whatever is reloaded or written by others.
+     */
+    C changeNow(UnaryOperator<C> change) {
+        swapLock.lock();
+        try {
+            pending.add(change);
+            State<C> s = state.get();
+            C next = change.apply(s.content());
+            state.set(new State<>(next, s.digest()));
+            onChange.accept(s.content(), next);
+            return next;
+        } finally {
+            swapLock.unlock();
+        }
+    }
+
+    /** Writes a change made with {@link #changeNow} to the file (under the lock, re-reading it). */
+    void writePending(UnaryOperator<C> change) {
+        try {
+            update(c -> new Edit<>(change.apply(c), null), false, change);
+        } catch (RuntimeException e) {
+            swapLock.lock();
+            try {
+                // Not written: it stays in memory only until the next swap.
+                pending.remove(change);
+            } finally {
+                swapLock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    private C overlay(C content) {
+        C c = content;
+        for (UnaryOperator<C> change : pending) {
+            c = change.apply(c);
+        }
+        return c;
     }
 
     /** Replaces the in-memory content without touching the file (expiry cleanup). */
@@ -197,6 +270,15 @@ final class CredentialFile<C> {
         } finally {
             swapLock.unlock();
         }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] digestOrEmpty() {

@@ -87,6 +87,22 @@ final class CredentialYaml {
      * @throws IllegalArgumentException with a one-line reason (never the file's content)
      */
     static ObjectNode read(byte[] content) {
+        if (content.length > MAX_CODE_POINTS) {
+            throw new IllegalArgumentException("the file is larger than " + MAX_CODE_POINTS / (1024 * 1024) + " MB");
+        }
+        ObjectNode fast = PlainBlockYaml.tryRead(content);
+        if (fast != null) {
+            return fast;
+        }
+        ObjectNode json = tryJson(content);
+        if (json != null) {
+            return json;
+        }
+        return readWithLoader(content);
+    }
+
+    /** The full safe YAML loader, without the fast paths (tests compare the two). */
+    static ObjectNode readWithLoader(byte[] content) {
         try (JsonParser parser = new SafeParser(MAPPER.getFactory().createParser(content))) {
             JsonNode node = MAPPER.readTree(parser);
             if (node == null || node.isMissingNode() || node.isNull()
@@ -107,6 +123,31 @@ final class CredentialYaml {
             }
             // SnakeYAML reports limits (code points, nesting) as its own runtime exceptions.
             throw new IllegalArgumentException(oneLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build()).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    /**
+     * JSON files (some deployments write them) through Jackson's JSON parser, which is much
+     * faster than YAML's; anything that is not strict JSON goes to the YAML loader.
+     */
+    private static ObjectNode tryJson(byte[] content) {
+        int i = 0;
+        while (i < content.length && (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' || content[i] == '\t')) {
+            i++;
+        }
+        if (i >= content.length || content[i] != '{') {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(content);
+            return node instanceof ObjectNode o ? o : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

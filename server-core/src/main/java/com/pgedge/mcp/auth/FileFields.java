@@ -80,8 +80,23 @@ final class FileFields {
         throw wrongType(field, "a whole number", v);
     }
 
-    /** The fields this product does not know, kept so that a rewrite does not drop them. */
+    /**
+     * The fields this product does not know, kept so that a rewrite does not drop them;
+     * {@code null} when there are none (the usual case: no empty node kept per entry).
+     */
     ObjectNode unknown(Set<String> known) {
+        if (node.size() <= known.size()) {
+            boolean allKnown = true;
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                if (!known.contains(names.next())) {
+                    allKnown = false;
+                    break;
+                }
+            }
+            if (allKnown) {
+                return null;
+            }
+        }
         ObjectNode extra = node.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

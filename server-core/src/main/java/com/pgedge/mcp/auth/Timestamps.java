@@ -20,6 +20,10 @@ final class Timestamps {
     /** @throws IllegalArgumentException naming the accepted forms */
     static Instant parse(String text) {
         String s = text.trim();
+        Instant fast = parseCanonical(s);
+        if (fast != null) {
+            return fast;
+        }
         try {
             if (s.length() == 10) {
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -38,6 +42,55 @@ final class Timestamps {
             throw new IllegalArgumentException("'" + abbreviate(s)
                     + "' is not a timestamp (use 2025-01-31T10:00:00Z, 2025-01-31 10:00:00 or 2025-01-31)");
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, the form every writer uses, without the general
+     * parser (a 100 000-token file has 200 000 of them); {@code null} for any other form.
+     */
+    private static Instant parseCanonical(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            if (s.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+                return null;
+            }
+            nanos = digits(s, 20, n - 1);
+            for (int k = n - 21; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || nanos < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static String abbreviate(String s) {

@@ -23,6 +23,7 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
     private static final Set<String> KNOWN = Set.of("hash", "expires_at", "annotation", "created_at", "database");
 
     /** One token plus the fields of its entry that we do not know, kept for the next rewrite. */
+    /** @param extra unknown fields of the entry, or {@code null} when there are none */
     record Entry(TokenRecord record, ObjectNode extra) {
     }
 
@@ -79,8 +80,13 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
                     database == null || database.isEmpty() ? null : database);
             tokens.put(id, new Entry(record, f.unknown(KNOWN)));
         }
-        ObjectNode extra = root.deepCopy();
-        extra.remove("tokens");
+        // Only the other top-level keys: copying the whole tree would double the cost of a big file.
+        ObjectNode extra = root.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("tokens")) {
+                extra.set(e.getKey(), e.getValue());
+            }
+        });
         return Content.of(tokens, extra);
     }
 
@@ -90,7 +96,7 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
         ObjectNode section = root.putObject("tokens");
         for (Entry e : content.tokens().values()) {
             TokenRecord r = e.record();
-            ObjectNode node = e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
             node.put("hash", r.hash());
             if (r.expiresAt() == null) {
                 node.putNull("expires_at");

@@ -22,6 +22,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
     private static final Set<String> KNOWN = Set.of("username", "password_hash", "created_at", "last_login",
             "enabled", "annotation", "failed_attempts");
 
+    /** @param extra unknown fields of the entry, or {@code null} when there are none */
     record Entry(UserRecord record, ObjectNode extra) {
     }
 
@@ -86,8 +87,13 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
                         + "' appears twice (names are compared without surrounding spaces)");
             }
         }
-        ObjectNode extra = root.deepCopy();
-        extra.remove("users");
+        // Only the other top-level keys: copying the whole tree would double the cost of a big file.
+        ObjectNode extra = root.objectNode();
+        root.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("users")) {
+                extra.set(e.getKey(), e.getValue());
+            }
+        });
         return Content.of(users, extra);
     }
 
@@ -97,7 +103,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         ObjectNode section = root.putObject("users");
         for (Entry e : content.users().values()) {
             UserRecord r = e.record();
-            ObjectNode node = e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
             node.put("username", r.username());
             node.put("password_hash", r.passwordHash());
             if (r.createdAt() != null) {

@@ -100,7 +100,8 @@ public final class DevDatabase implements AutoCloseable {
      * until it accepts connections. Blocks for a few seconds (longer on the first start, which
      * unpacks the binaries): call it off any UI or I/O thread.
      *
-     * @param progress receives short human-readable steps ("Starting PostgreSQL ...")
+     * @param progress receives short human-readable steps ("Starting PostgreSQL ..."); {@code null}
+     *                 writes them to the log instead
      * @throws DevDatabaseException with a message that says what to do
      */
     public static DevDatabase start(Path folder, Consumer<String> progress) {
@@ -110,12 +111,8 @@ public final class DevDatabase implements AutoCloseable {
     /** As {@link #start(Path, Consumer)} with the unpacked binaries elsewhere (tests share one copy). */
     static DevDatabase start(Path folder, Path binaries, Consumer<String> progress) {
         Objects.requireNonNull(folder, "folder");
-        Consumer<String> report = step -> {
-            LOG.info("[DEV] {}", step);
-            if (progress != null) {
-                progress.accept(step);
-            }
-        };
+        // Steps go to the callback when there is one (the console shows them), else to the log.
+        Consumer<String> report = progress != null ? progress : step -> LOG.info("[DEV] {}", step);
         Path data = folder.resolve("data");
         boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
         try {

@@ -283,4 +283,22 @@ class HotReloadTest {
         assertThat(checks.get()).isGreaterThan(40);
         assertThat(mixed.get()).isZero();
     }
+
+    @Test
+    void anEmptiedFileIsGivenTimeToBeRewrittenThenCountsAsEmpty() throws Exception {
+        Path tokens = Files.writeString(dir.resolve("tokens.yaml"), tokenFileWith(TOKEN_A));
+        start(AuthTestSupport.settings(dir).withTokenFile(tokens));
+        Thread.sleep(200);
+        // Like an editor that truncates, pauses, then writes.
+        Files.writeString(tokens, "");
+        Thread.sleep(250);
+        assertThat(auth.checkBearer(TOKEN_A, "127.0.0.1").accepted()).as("not dropped mid-write").isTrue();
+        Files.writeString(tokens, tokenFileWith(TOKEN_A, TOKEN_B));
+        await().atMost(WITHIN).until(() -> auth.checkBearer(TOKEN_B, "127.0.0.1").accepted());
+        assertThat(auth.checkBearer(TOKEN_A, "127.0.0.1").accepted()).isTrue();
+        // Deliberately emptied: after the grace period every token is gone.
+        Files.writeString(tokens, "");
+        await().atMost(WITHIN).until(() -> !auth.checkBearer(TOKEN_A, "127.0.0.1").accepted());
+        assertThat(auth.tokens()).isEmpty();
+    }
 }

@@ -86,15 +86,18 @@ class CliJarIT {
     @Test
     void addTokenThenListItThenItAuthenticates() throws Exception {
         Path tokens = dir.resolve("tokens.yaml");
-        Run add = run("", "--add-token", "-token-file=" + tokens, "-token-note", "from the jar",
+        // The user file (and the audit log beside it) too: never the defaults beside the jar.
+        String users = "--user-file=" + dir.resolve("users.yaml");
+        Run add = run("", "--add-token", "-token-file=" + tokens, users, "-token-note", "from the jar",
                 "-token-expiry", "30d");
         assertThat(add.code()).as(add.err()).isZero();
         Matcher m = Pattern.compile("(?m)^Token:\\s+(\\S+)$").matcher(add.out());
         assertThat(m.find()).isTrue();
         String token = m.group(1);
         assertThat(add.out()).contains(TokenCommands.NOT_SHOWN_AGAIN);
+        assertThat(dir.resolve("pgedge-postgres-mcp-audit.jsonl")).isRegularFile();
 
-        Run list = run("", "-list-tokens", "-token-file", tokens.toString());
+        Run list = run("", "-list-tokens", "-token-file", tokens.toString(), users);
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("from the jar").contains("Active").doesNotContain(token);
 
@@ -148,7 +151,7 @@ class CliJarIT {
         }
         // World-readable: the core warns, and that warning must not end up among the results.
         Files.setPosixFilePermissions(tokens, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        Run r = run("", "-list-tokens", "-token-file", tokens.toString());
+        Run r = run("", "-list-tokens", "-token-file", tokens.toString(), "-user-file", dir.resolve("u.yaml").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("API tokens in " + tokens).doesNotContain("WARN");
         assertThat(r.out()).contains("token-1766503601  e99fbcaf4ca3  production  2026-01-22 15:26");

@@ -80,7 +80,7 @@ class McpEndToEndTest {
     private static McpSyncClient client(String bearer) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.baseUri())
                 .endpoint("/mcp/v1")
-                .httpRequestCustomizer((request, method, uri, body, context) ->
+                .addHttpRequestCustomizer((request, method, uri, body, context) ->
                         request.header("Authorization", "Bearer " + bearer))
                 .build();
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
@@ -89,7 +89,7 @@ class McpEndToEndTest {
     }
 
     private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> args) {
-        return client.callTool(new McpSchema.CallToolRequest(tool, args));
+        return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(args).build());
     }
 
     private static String text(McpSchema.CallToolResult r) {
@@ -141,7 +141,7 @@ class McpEndToEndTest {
             McpSchema.CallToolResult bins = call(client, "count_rows", Map.of("table", "bins", "database", "inventory"));
             assertThat(text(bins)).isEqualTo("public.bins: 3 rows");
 
-            McpSchema.ReadResourceResult info = client.readResource(new McpSchema.ReadResourceRequest("pg://system_info"));
+            McpSchema.ReadResourceResult info = client.readResource(McpSchema.ReadResourceRequest.builder("pg://system_info").build());
             String infoText = ((McpSchema.TextResourceContents) info.contents().get(0)).text();
             assertThat(JSON.readTree(infoText).get("postgresql_version").asText()).startsWith("14.");
         }

@@ -53,6 +53,21 @@ class TokenPoolsTest {
 
     @Test
     void eachTokenGetsItsOwnPoolAndRemovingItFromTheFileClosesIt(@TempDir Path dir) throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            poolsPerTokenAndRevocation(dir, logs);
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
+    private void poolsPerTokenAndRevocation(Path dir,
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs) throws Exception {
         TestClock clock = new TestClock();
         AuthSettings settings = AuthSettings.defaults(dir.resolve("tokens.yaml"), dir.resolve("users.yaml"));
         try (AuthService auth = AuthService.open(settings, clock, 4);
@@ -103,6 +118,20 @@ class TokenPoolsTest {
             auth.removeToken(b.record().id());
             await().atMost(Duration.ofSeconds(10)).until(poolB::isClosed);
             assertThat(tools.openPools()).isZero();
+
+            // The pools were opened and closed in the log, under opaque labels only.
+            List<String> lines;
+            synchronized (logs.list) {
+                lines = logs.list.stream().map(e -> e.getFormattedMessage()
+                        + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList();
+            }
+            assertThat(lines).anyMatch(l -> l.startsWith("Opened connection pool " + poolA.getPoolName()))
+                    .anyMatch(l -> l.startsWith("Closing connection pool " + poolA.getPoolName() + " (credentials revoked)"));
+            for (CreatedToken t : List.of(a, b)) {
+                assertThat(lines).noneMatch(l -> l.contains(t.record().hash().substring(0, 12)))
+                        .noneMatch(l -> l.contains(t.plaintext()));
+            }
+            assertThat(lines).noneMatch(l -> l.contains(dev.password()));
         }
     }
 
