@@ -1,6 +1,5 @@
 package com.pgedge.mcp.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pgedge.mcp.auth.AuthPrincipal;
 import com.pgedge.mcp.mcp.IncomingMessage;
 import com.pgedge.mcp.mcp.McpDispatcher;
@@ -38,6 +37,8 @@ final class McpEndpoint implements HttpHandler {
 
     /** Oversized bodies up to this size are read and discarded so the 413 reaches the client. */
     static final long DRAIN_LIMIT = 16 * HttpLimits.ONE_MIB;
+    /** Body limit for requests without a token: they can only be a login. */
+    static final long LOGIN_BODY_LIMIT = 64 * 1024;
     /** Undertow's own hard limit, only reached if our count failed. */
     static final long HARD_LIMIT = DRAIN_LIMIT + HttpLimits.ONE_MIB;
 
@@ -113,34 +114,43 @@ final class McpEndpoint implements HttpHandler {
         // The 1 MiB limit is counted here, not by Undertow: its chunked-body check closes the
         // connection before any answer can be sent. Undertow's own limit (the server option)
         // sits just above DRAIN_LIMIT as a last resort.
-        XnioExecutor.Key deadline = exchange.getIoThread().executeAfter(() -> {
-            if (!exchange.isRequestComplete() && !exchange.isResponseStarted()) {
-                IoUtils.safeClose(exchange.getConnection()); // the body did not arrive in time
-            }
-        }, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        BodyBuffer body = new BodyBuffer(limits.maxBodyBytes(), contentLength);
+        // Without a token only a login may pass, and a login is a few hundred bytes: an anonymous
+        // client gets no more than LOGIN_BODY_LIMIT of our memory.
+        long limit = principal == null ? Math.min(LOGIN_BODY_LIMIT, limits.maxBodyBytes()) : limits.maxBodyBytes();
+        BodyBuffer body = new BodyBuffer(limit, contentLength);
         exchange.getRequestReceiver().receivePartialBytes(
                 (ex, chunk, last) -> {
                     body.append(chunk);
                     if (!last) {
                         if (body.received() > DRAIN_LIMIT) {
-                            deadline.remove();
+                            body.cancelDeadline();
                             ex.getRequestReceiver().pause();
                             JsonReplies.errorAndClose(ex, 413, "Request body too large");
                         }
                         return;
                     }
-                    deadline.remove();
-                    if (body.overLimit()) {
+                    body.complete();
+                    if (body.overLimit() && principal == null) {
+                        JsonReplies.unauthorized(ex); // far too big to be a login
+                    } else if (body.overLimit()) {
                         JsonReplies.error(ex, 413, "Request body too large");
                     } else {
                         onBody(ex, body.bytes(), body.length(), principal, client);
                     }
                 },
                 (ex, error) -> {
-                    deadline.remove();
+                    body.complete();
                     onReadError(ex, error);
                 });
+        if (!body.isComplete()) {
+            // The body did not arrive with the head (usual for small requests): from now on the
+            // rest is due within the body timeout. Callbacks run on this same I/O thread.
+            body.deadline = exchange.getIoThread().executeAfter(() -> {
+                if (!exchange.isRequestComplete() && !exchange.isResponseStarted()) {
+                    IoUtils.safeClose(exchange.getConnection());
+                }
+            }, limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Collects a body up to the limit; past it, only counts. */
@@ -150,10 +160,30 @@ final class McpEndpoint implements HttpHandler {
         private int length;
         private boolean overLimit;
         private long received;
+        private boolean complete;
+        private XnioExecutor.Key deadline;
+
+        void complete() {
+            complete = true;
+            cancelDeadline();
+        }
+
+        boolean isComplete() {
+            return complete;
+        }
+
+        void cancelDeadline() {
+            if (deadline != null) {
+                deadline.remove();
+                deadline = null;
+            }
+        }
 
         BodyBuffer(long limit, long contentLength) {
             this.limit = limit;
-            this.data = new byte[(int) Math.max(256, Math.min(limit, contentLength < 0 ? 4096 : contentLength))];
+            // Grows as bytes arrive: a declared length alone reserves no more than 64 KiB.
+            this.data = new byte[(int) Math.max(256, Math.min(Math.min(limit, 64 * 1024),
+                    contentLength < 0 ? 4096 : contentLength))];
         }
 
         long received() {
@@ -214,14 +244,10 @@ final class McpEndpoint implements HttpHandler {
         }
         ToolCallContext context = new ToolCallContext(principal);
         if (dispatcher.mayBlock(request)) {
-            exchange.dispatch(() -> reply(exchange, dispatcher.dispatch(request, context)));
+            exchange.dispatch(() -> JsonReplies.send(exchange, 200, dispatcher.respond(request, context)));
         } else {
-            reply(exchange, dispatcher.dispatch(request, context));
+            JsonReplies.send(exchange, 200, dispatcher.respond(request, context));
         }
-    }
-
-    private void reply(HttpServerExchange exchange, ObjectNode response) {
-        JsonReplies.send(exchange, 200, dispatcher.toBytes(response));
     }
 
     private static void onReadError(HttpServerExchange exchange, IOException error) {
@@ -291,8 +317,24 @@ final class McpEndpoint implements HttpHandler {
             for (String range : header.split(",")) {
                 String type = mediaType(range);
                 if ((type.equals("application/json") || type.equals("application/*") || type.equals("*/*"))
-                        && !range.replace(" ", "").toLowerCase(Locale.ROOT).matches(".*;q=0(\\.0*)?(;.*)?$")) {
+                        && !refused(range)) {
                     return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A media range with {@code q=0} means "not this one" (RFC 9110 §12.4.2). */
+    private static boolean refused(String range) {
+        String[] parts = range.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].trim().toLowerCase(Locale.ROOT);
+            if (param.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(param.substring(2).trim()) <= 0;
+                } catch (NumberFormatException e) {
+                    return false;
                 }
             }
         }

@@ -8,6 +8,7 @@ import com.pgedge.mcp.mcp.ToolRegistry;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
@@ -77,7 +78,10 @@ public final class McpHttpServer implements AutoCloseable {
         BearerCheck bearer = auth == null ? null : new BearerCheck(auth);
         LoginEndpoint loginEndpoint = auth == null ? null : new LoginEndpoint(auth, dispatcher, limits);
         McpEndpoint endpoint = new McpEndpoint(dispatcher, bearer, loginEndpoint, proxies, origins, limits);
-        GracefulShutdownHandler shutdownHandler = new GracefulShutdownHandler(new RootHandler(endpoint, bearer));
+        // "Expect: 100-continue" is answered when the body is first read, i.e. only after the
+        // token check passed: a refused client is told so before it uploads anything.
+        GracefulShutdownHandler shutdownHandler = new GracefulShutdownHandler(
+                new HttpContinueReadHandler(new RootHandler(endpoint, bearer)));
 
         logStartup(address, tls, proxies);
         Undertow.Builder builder = Undertow.builder()

@@ -137,6 +137,10 @@ class HttpAuthTest {
         assertUnauthorized(fx.post("[" + ServerFixture.login(ServerFixture.USER, ServerFixture.PASSWORD) + "]"));
         assertUnauthorized(fx.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\","
                 + "\"params\":{\"name\":\"authenticate_user\"}}"));
+        // A body far too big to be a login is refused as unauthorized, not read as one.
+        String padded = ServerFixture.login(ServerFixture.USER, ServerFixture.PASSWORD)
+                + " ".repeat((int) McpEndpoint.LOGIN_BODY_LIMIT);
+        assertUnauthorized(fx.post(padded));
         // A login needs no token, but only on POST /mcp/v1.
         HttpRequest elsewhere = HttpRequest.newBuilder(URI.create(fx.server.baseUri() + "/other"))
                 .header("Content-Type", "application/json")

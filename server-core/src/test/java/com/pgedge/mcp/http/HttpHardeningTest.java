@@ -153,6 +153,24 @@ class HttpHardeningTest {
     }
 
     @Test
+    void expectContinueIsAnsweredAfterTheTokenCheckOnly() throws Exception {
+        String body = ServerFixture.toolsList(1);
+        String head = "POST /mcp/v1 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                + "Content-Length: " + body.length() + "\r\n";
+        try (RawHttp raw = new RawHttp(fx.port())) {
+            raw.write(head + auth() + "\r\n");
+            RawHttp.Response interim = raw.read();
+            assertThat(interim.status()).isEqualTo(100);
+            raw.write(body);
+            assertThat(raw.read().status()).isEqualTo(200);
+        }
+        try (RawHttp raw = new RawHttp(fx.port())) {
+            raw.write(head + "Authorization: Bearer wrong\r\n\r\n");
+            assertThat(raw.read().status()).isEqualTo(401); // no 100: the body is never asked for
+        }
+    }
+
+    @Test
     void transferEncodingAndContentLengthTogetherAre400() throws Exception {
         try (RawHttp raw = new RawHttp(fx.port())) {
             String body = ServerFixture.toolsList(1);

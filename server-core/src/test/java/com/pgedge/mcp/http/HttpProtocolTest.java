@@ -170,6 +170,9 @@ class HttpProtocolTest {
                 .POST(HttpRequest.BodyPublishers.ofString(ServerFixture.toolsList(1))).build());
         assertThat(r.statusCode()).isEqualTo(415);
         assertThat(call(ServerFixture.toolsList(1), "Accept", "text/html").statusCode()).isEqualTo(406);
+        assertThat(call(ServerFixture.toolsList(1), "Accept", "application/json;q=0, text/html").statusCode())
+                .isEqualTo(406);
+        assertThat(call(ServerFixture.toolsList(1), "Accept", "text/html, */*;q=0.1").statusCode()).isEqualTo(200);
         assertThat(call(ServerFixture.toolsList(1), "Accept", "application/json, text/event-stream").statusCode())
                 .isEqualTo(200);
         assertThat(call(ServerFixture.toolsList(1), "Content-Type", "application/json; charset=utf-8").statusCode())
