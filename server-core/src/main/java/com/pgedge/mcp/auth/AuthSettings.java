@@ -62,6 +62,21 @@ public record AuthSettings(Path tokenFile, Path userFile, Path auditFile,
                 rateLimitMaxAttempts, sessionLifetime, maxSessionsPerUser);
     }
 
+    public AuthSettings withTokenFile(Path file) {
+        return new AuthSettings(file, userFile, auditFile, maxFailedAttemptsBeforeLockout, rateLimitWindow,
+                rateLimitMaxAttempts, sessionLifetime, maxSessionsPerUser);
+    }
+
+    public AuthSettings withUserFile(Path file) {
+        return new AuthSettings(tokenFile, file, auditFile, maxFailedAttemptsBeforeLockout, rateLimitWindow,
+                rateLimitMaxAttempts, sessionLifetime, maxSessionsPerUser);
+    }
+
+    public AuthSettings withSessions(Duration lifetime, int maxPerUser) {
+        return new AuthSettings(tokenFile, userFile, auditFile, maxFailedAttemptsBeforeLockout, rateLimitWindow,
+                rateLimitMaxAttempts, lifetime, maxPerUser);
+    }
+
     /** The audit file actually used: the configured one, or the default beside the user file. */
     public Path effectiveAuditFile() {
         if (auditFile != null) {

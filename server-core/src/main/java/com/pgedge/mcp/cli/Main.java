@@ -7,7 +7,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Replaced by the picocli command in the auth-core work.
-        System.out.println("pgedge-postgres-mcp " + Version.current());
+        System.exit(new Cli(CliContext.system()).run(args));
     }
 }

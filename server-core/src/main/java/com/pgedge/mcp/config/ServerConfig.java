@@ -1,6 +1,8 @@
 package com.pgedge.mcp.config;
 
+import com.pgedge.mcp.auth.AuthSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,5 +52,17 @@ public record ServerConfig(Path configFile, HttpConfig http, List<DatabaseConfig
     public record AuthConfig(boolean enabled, Path tokenFile, Path userFile, Path auditFile,
                              int maxFailedAttemptsBeforeLockout, int rateLimitWindowMinutes,
                              int rateLimitMaxAttempts) {
+
+        /**
+         * What the auth core needs: the same files and limits for the server and the admin
+         * commands, so both always work on the same credentials. A {@code null} audit file means
+         * the core's default beside the user file.
+         */
+        public AuthSettings toAuthSettings() {
+            return AuthSettings.defaults(tokenFile, userFile)
+                    .withAuditFile(auditFile)
+                    .withLockout(maxFailedAttemptsBeforeLockout)
+                    .withRateLimit(Duration.ofMinutes(rateLimitWindowMinutes), rateLimitMaxAttempts);
+        }
     }
 }

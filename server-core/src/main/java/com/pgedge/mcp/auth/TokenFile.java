@@ -1,0 +1,111 @@
+package com.pgedge.mcp.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The token file format (SPEC §1.1) and its parsed, immutable content. The content carries
+ * the hash index used by {@link AuthService#checkBearer}, so that swapping one reference swaps
+ * the records and the index together.
+ */
+final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
+
+    static final TokenFile CODEC = new TokenFile();
+
+    private static final Set<String> KNOWN = Set.of("hash", "expires_at", "annotation", "created_at", "database");
+
+    /** One token plus the fields of its entry that we do not know, kept for the next rewrite. */
+    record Entry(TokenRecord record, ObjectNode extra) {
+    }
+
+    /**
+     * @param tokens   every token in the file, by id (sorted)
+     * @param extra    unknown top-level keys, kept for the next rewrite
+     * @param byHash   the lookup index: hash to record, without tokens dropped by the expiry cleanup
+     */
+    record Content(SortedMap<String, Entry> tokens, ObjectNode extra, Map<String, TokenRecord> byHash) {
+
+        static Content of(SortedMap<String, Entry> tokens, ObjectNode extra) {
+            Map<String, TokenRecord> index = new HashMap<>(Math.max(16, tokens.size() * 4 / 3 + 1));
+            for (Entry e : tokens.values()) {
+                index.putIfAbsent(e.record().hash(), e.record());
+            }
+            return new Content(Collections.unmodifiableSortedMap(tokens), extra, Collections.unmodifiableMap(index));
+        }
+
+        /** A copy of the token map to edit. */
+        TreeMap<String, Entry> editable() {
+            return new TreeMap<>(tokens);
+        }
+
+        /** The same file content, with the expired tokens left out of the lookup index. */
+        Content withoutExpired(Instant now) {
+            Map<String, TokenRecord> index = new HashMap<>(byHash);
+            index.values().removeIf(r -> r.isExpired(now));
+            return new Content(tokens, extra, Collections.unmodifiableMap(index));
+        }
+    }
+
+    @Override
+    public Content empty() {
+        return Content.of(new TreeMap<>(), CredentialYaml.mapper().createObjectNode());
+    }
+
+    @Override
+    public Content parse(byte[] bytes) {
+        ObjectNode root = CredentialYaml.read(bytes);
+        ObjectNode section = FileFields.section(root, "tokens");
+        TreeMap<String, Entry> tokens = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = e.getKey();
+            ObjectNode node = FileFields.entry("token", id, e.getValue());
+            FileFields f = new FileFields(node, "token '" + Timestamps.abbreviate(id) + "'");
+            String hash = f.text("hash");
+            if (hash == null || hash.isBlank()) {
+                throw new IllegalArgumentException("token '" + Timestamps.abbreviate(id) + "' has no hash");
+            }
+            String database = f.text("database");
+            TokenRecord record = new TokenRecord(id, hash.trim().toLowerCase(java.util.Locale.ROOT),
+                    f.instant("expires_at"), f.text("annotation"), f.instant("created_at"),
+                    database == null || database.isEmpty() ? null : database);
+            tokens.put(id, new Entry(record, f.unknown(KNOWN)));
+        }
+        ObjectNode extra = root.deepCopy();
+        extra.remove("tokens");
+        return Content.of(tokens, extra);
+    }
+
+    @Override
+    public byte[] render(Content content) {
+        ObjectNode root = content.extra().deepCopy();
+        ObjectNode section = root.putObject("tokens");
+        for (Entry e : content.tokens().values()) {
+            TokenRecord r = e.record();
+            ObjectNode node = e.extra().deepCopy();
+            node.put("hash", r.hash());
+            if (r.expiresAt() == null) {
+                node.putNull("expires_at");
+            } else {
+                node.put("expires_at", Timestamps.format(r.expiresAt()));
+            }
+            node.put("annotation", r.annotation());
+            if (r.createdAt() != null) {
+                node.put("created_at", Timestamps.format(r.createdAt()));
+            }
+            if (r.database() != null) {
+                node.put("database", r.database());
+            }
+            section.set(r.id(), node);
+        }
+        return CredentialYaml.write(root);
+    }
+}

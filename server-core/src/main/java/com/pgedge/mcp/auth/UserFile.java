@@ -1,0 +1,118 @@
+package com.pgedge.mcp.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The user file format (SPEC §1.2) and its parsed, immutable content, indexed by the
+ * case-folded username so that {@code Alice} and {@code alice} are one account (checklist 27).
+ */
+final class UserFile implements CredentialFile.Codec<UserFile.Content> {
+
+    static final UserFile CODEC = new UserFile();
+
+    private static final Set<String> KNOWN = Set.of("username", "password_hash", "created_at", "last_login",
+            "enabled", "annotation", "failed_attempts");
+
+    record Entry(UserRecord record, ObjectNode extra) {
+    }
+
+    /**
+     * @param users  every user by the name written in the file (sorted)
+     * @param extra  unknown top-level keys
+     * @param byKey  the same users by {@link #key(String)}
+     */
+    record Content(SortedMap<String, Entry> users, ObjectNode extra, Map<String, Entry> byKey) {
+
+        static Content of(SortedMap<String, Entry> users, ObjectNode extra) {
+            Map<String, Entry> index = new HashMap<>();
+            for (Entry e : users.values()) {
+                Entry clash = index.putIfAbsent(key(e.record().username()), e);
+                if (clash != null) {
+                    throw new IllegalArgumentException("users '" + Timestamps.abbreviate(clash.record().username())
+                            + "' and '" + Timestamps.abbreviate(e.record().username())
+                            + "' differ only by case or spaces; usernames must be unique ignoring case");
+                }
+            }
+            return new Content(Collections.unmodifiableSortedMap(users), extra, Collections.unmodifiableMap(index));
+        }
+
+        Entry find(String username) {
+            return username == null ? null : byKey.get(key(username));
+        }
+
+        TreeMap<String, Entry> editable() {
+            return new TreeMap<>(users);
+        }
+    }
+
+    /** Usernames compare trimmed and case-insensitively. */
+    static String key(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Content empty() {
+        return Content.of(new TreeMap<>(), CredentialYaml.mapper().createObjectNode());
+    }
+
+    @Override
+    public Content parse(byte[] bytes) {
+        ObjectNode root = CredentialYaml.read(bytes);
+        ObjectNode section = FileFields.section(root, "users");
+        TreeMap<String, Entry> users = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey().strip();
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("a user has an empty name");
+            }
+            ObjectNode node = FileFields.entry("user", name, e.getValue());
+            FileFields f = new FileFields(node, "user '" + Timestamps.abbreviate(name) + "'");
+            // Absent "enabled" reads as false, as in the reference: an account is only on when it says so.
+            UserRecord record = new UserRecord(name, f.text("password_hash"), f.instant("created_at"),
+                    f.instant("last_login"), f.bool("enabled", false), f.text("annotation"),
+                    f.integer("failed_attempts"));
+            if (users.put(name, new Entry(record, f.unknown(KNOWN))) != null) {
+                throw new IllegalArgumentException("user '" + Timestamps.abbreviate(name)
+                        + "' appears twice (names are compared without surrounding spaces)");
+            }
+        }
+        ObjectNode extra = root.deepCopy();
+        extra.remove("users");
+        return Content.of(users, extra);
+    }
+
+    @Override
+    public byte[] render(Content content) {
+        ObjectNode root = content.extra().deepCopy();
+        ObjectNode section = root.putObject("users");
+        for (Entry e : content.users().values()) {
+            UserRecord r = e.record();
+            ObjectNode node = e.extra().deepCopy();
+            node.put("username", r.username());
+            node.put("password_hash", r.passwordHash());
+            if (r.createdAt() != null) {
+                node.put("created_at", Timestamps.format(r.createdAt()));
+            }
+            if (r.lastLogin() == null) {
+                node.putNull("last_login");
+            } else {
+                node.put("last_login", Timestamps.format(r.lastLogin()));
+            }
+            node.put("enabled", r.enabled());
+            node.put("annotation", r.annotation());
+            node.put("failed_attempts", r.failedAttempts());
+            section.set(r.username(), node);
+        }
+        return CredentialYaml.write(root);
+    }
+}
