@@ -752,6 +752,11 @@ public final class AuthService implements AutoCloseable {
         reloadUsers();
     }
 
+    /** The current token snapshot (tests). */
+    TokenFile.Content tokenSnapshot() {
+        return tokens.content();
+    }
+
     void reloadTokens() {
         handleReload(tokens.reload(), tokens.path(), true);
     }

@@ -68,6 +68,11 @@ public record Cidr(byte[] network, int prefixLength) {
                 return value.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+") ? NetworkUtils.parseIpv6Address(value) : null;
             }
             if (value.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                for (String octet : value.split("\\.")) {
+                    if (Integer.parseInt(octet) > 255) {
+                        return null; // NetworkUtils would wrap 999 around to 231
+                    }
+                }
                 return NetworkUtils.parseIpv4Address(value);
             }
             return null;

@@ -44,7 +44,7 @@ public record HttpLimits(long maxBodyBytes, int maxHeaderBytes, int maxHeaders,
                 Duration.ofMinutes(5),
                 Math.max(2, cores), Math.max(8, cores * 8),
                 // bcrypt is pure CPU: at most half the cores, so token traffic always has some.
-                Math.max(1, cores / 2), 16,
+                Math.max(1, cores / 2), 64,
                 Duration.ofSeconds(10));
     }
 

@@ -135,10 +135,9 @@ public final class McpHttpServer implements AutoCloseable {
             return;
         }
         LOG.info("Shutting down the HTTP server");
-        for (Undertow.ListenerInfo listener : undertow.getListenerInfo()) {
-            listener.suspend(); // no new connections
-        }
-        graceful.shutdown(); // new requests on open keep-alive connections get 503
+        // From here every new request is answered 503 at once, while those in flight finish.
+        // (Undertow's ListenerInfo.suspend() would also close the connections in flight.)
+        graceful.shutdown();
         try {
             if (!graceful.awaitShutdown(limits.shutdownGrace().toMillis())) {
                 LOG.warn("Requests still running after {} s; closing anyway", limits.shutdownGrace().toSeconds());

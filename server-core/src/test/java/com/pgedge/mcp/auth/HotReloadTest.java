@@ -219,4 +219,68 @@ class HotReloadTest {
         auth.addToken("x", null, null);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens))).isEqualTo("rw-------");
     }
+
+    @Test
+    void startUpCleanupDropsExpiredTokensFromMemory() throws Exception {
+        Path tokens = Files.writeString(dir.resolve("tokens.yaml"), """
+                tokens:
+                    token-1:
+                        hash: %s
+                        expires_at: 2020-01-01T00:00:00Z
+                    token-2:
+                        hash: %s
+                        expires_at: null
+                """.formatted(TokenSecrets.sha256Hex(TOKEN_A), TokenSecrets.sha256Hex(TOKEN_B)));
+        start(AuthTestSupport.settings(dir).withTokenFile(tokens));
+        await().atMost(WITHIN).until(() -> log.contains("Removed 1 expired token(s)"));
+        assertThat(auth.tokenSnapshot().byHash()).hasSize(1);
+        assertThat(auth.tokens()).hasSize(2);
+    }
+
+    @Test
+    void everyReaderSeesTheWholeOldSetOrTheWholeNewSetDuringReloads() throws Exception {
+        Path tokens = dir.resolve("tokens.yaml");
+        String[] setA = new String[100];
+        String[] setB = new String[100];
+        for (int i = 0; i < 100; i++) {
+            setA[i] = "a-token-" + i;
+            setB[i] = "b-token-" + i;
+        }
+        String fileA = tokenFileWith(setA);
+        String fileB = tokenFileWith(setB);
+        Files.writeString(tokens, fileA);
+        auth = AuthTestSupport.open(AuthTestSupport.settings(dir).withTokenFile(tokens), clock);
+        java.util.Set<String> hashesA = new java.util.HashSet<>();
+        java.util.Set<String> hashesB = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            hashesA.add(TokenSecrets.sha256Hex(setA[i]));
+            hashesB.add(TokenSecrets.sha256Hex(setB[i]));
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong mixed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int r = 0; r < 8; r++) {
+            readers.submit(() -> {
+                while (!stop.get()) {
+                    java.util.Set<String> seen = auth.tokenSnapshot().byHash().keySet();
+                    if (!seen.equals(hashesA) && !seen.equals(hashesB)) {
+                        mixed.incrementAndGet();
+                    }
+                    checks.incrementAndGet();
+                }
+            });
+        }
+        for (int i = 0; i < 40; i++) {
+            // Replace atomically: a half-written file would be a legitimately different (empty) set.
+            Path temp = Files.writeString(dir.resolve("next.tmp"), i % 2 == 0 ? fileB : fileA);
+            Files.move(temp, tokens, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            auth.reload();
+        }
+        stop.set(true);
+        readers.shutdown();
+        assertThat(readers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(checks.get()).isGreaterThan(40);
+        assertThat(mixed.get()).isZero();
+    }
 }

@@ -61,6 +61,7 @@ final class ServerFixture implements AutoCloseable {
         HttpLimits limits = HttpLimits.defaults();
         ToolRegistry registry = TestTools.registry();
         boolean watch = false;
+        int bcryptCost = 4;
 
         Builder noAuth() {
             authOn = false;
@@ -97,6 +98,17 @@ final class ServerFixture implements AutoCloseable {
             return this;
         }
 
+        Builder registry(ToolRegistry tools) {
+            registry = tools;
+            return this;
+        }
+
+        /** The real cost (12) where a test needs logins to be as slow as in production. */
+        Builder bcryptCost(int cost) {
+            bcryptCost = cost;
+            return this;
+        }
+
         Builder watch() {
             watch = true;
             return this;
@@ -107,7 +119,7 @@ final class ServerFixture implements AutoCloseable {
             TestClock clock = new TestClock();
             AuthSettings settings = AuthSettings.defaults(dir.resolve("tokens.yaml"), dir.resolve("users.yaml"))
                     .withLockout(lockout).withRateLimit(Duration.ofMinutes(15), rateLimit);
-            AuthService auth = AuthService.open(settings, clock, 4);
+            AuthService auth = AuthService.open(settings, clock, bcryptCost);
             String token = auth.addToken("test token", (Duration) null, null).plaintext();
             auth.addUser(USER, PASSWORD, "Alice");
             if (watch) {

@@ -28,7 +28,7 @@ public final class TestTools {
     }
 
     /** echo(message: string, repeat?: integer): returns the message. */
-    public static final class Echo implements McpTool {
+    public static class Echo implements McpTool {
         @Override
         public String name() {
             return "echo";
