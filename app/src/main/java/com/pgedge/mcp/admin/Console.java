@@ -10,9 +10,13 @@ import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import com.pgedge.mcp.admin.activity.ActivityView;
+import com.pgedge.mcp.admin.activity.ActivityViewModel;
 import com.pgedge.mcp.admin.lockouts.LockoutsView;
 import com.pgedge.mcp.admin.lockouts.LockoutsViewModel;
 import com.pgedge.mcp.admin.prefs.ConsolePreferences;
+import com.pgedge.mcp.admin.server.ServerView;
+import com.pgedge.mcp.admin.server.ServerViewModel;
 import com.pgedge.mcp.admin.shell.MainWindow;
 import com.pgedge.mcp.admin.shell.Screen;
 import com.pgedge.mcp.admin.store.ConsoleStore;
@@ -55,6 +59,8 @@ public final class Console implements AutoCloseable {
     private final UsersViewModel usersVm;
     private final TokensViewModel tokensVm;
     private final LockoutsViewModel lockoutsVm;
+    private final ActivityViewModel activityVm;
+    private final ServerViewModel serverVm;
     private final MainWindow window;
     private final Stage stage;
 
@@ -67,11 +73,22 @@ public final class Console implements AutoCloseable {
         this.usersVm = new UsersViewModel(store, feedback);
         this.tokensVm = new TokensViewModel(store, feedback);
         this.lockoutsVm = new LockoutsViewModel(store, feedback, usersVm);
+        this.activityVm = new ActivityViewModel(setup.runner(), setup.clock());
+        // The activity log follows the audit file of whatever store is open.
+        store.settingsProperty().addListener((obs, old, s) -> {
+            if (s != null) {
+                activityVm.follow(s.auth().effectiveAuditFile());
+            }
+        });
         List<Screen> screens = new ArrayList<>();
         screens.add(new UsersView(usersVm, setup.clock()));
         screens.add(new TokensView(tokensVm, setup.clock()));
         screens.add(new LockoutsView(lockoutsVm, setup.clock()));
+        screens.add(new ActivityView(activityVm, key -> showScreen("lockouts")));
+        this.serverVm = new ServerViewModel(store, null);
+        screens.add(new ServerView(serverVm));
         this.window = new MainWindow(store, feedback, prefs, screens, this::open, this::quit, setup.notifications());
+        window.serverStateProperty().bind(serverVm.statusTextProperty());
     }
 
     /** Builds the console on {@code stage}, shows it, and starts opening the files. */
@@ -86,6 +103,10 @@ public final class Console implements AutoCloseable {
         stage.show();
         c.open(c.initialLocation());
         return c;
+    }
+
+    private void showScreen(String key) {
+        window.show(key);
     }
 
     private StoreLocation initialLocation() {
@@ -124,6 +145,8 @@ public final class Console implements AutoCloseable {
             prefs.setWindow(new ConsolePreferences.WindowBounds(stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         }
         savePrefs();
+        serverVm.close();
+        activityVm.close();
         store.close();
         setup.runner().shutdown();
     }
@@ -150,6 +173,14 @@ public final class Console implements AutoCloseable {
 
     public LockoutsViewModel lockouts() {
         return lockoutsVm;
+    }
+
+    public ServerViewModel server() {
+        return serverVm;
+    }
+
+    public ActivityViewModel activity() {
+        return activityVm;
     }
 
     public ConsolePreferences preferences() {

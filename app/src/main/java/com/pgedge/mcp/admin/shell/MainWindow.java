@@ -232,7 +232,7 @@ public final class MainWindow {
         files.getStyleClass().add("status-item");
         files.textProperty().bind(Bindings.createStringBinding(() -> {
             StoreLocation l = store.locationProperty().get();
-            return l == null ? "No files open" : l.label();
+            return l == null ? "No files open" : shorten(l.label(), 70);
         }, store.locationProperty()));
         Tooltip pathsTip = new Tooltip();
         pathsTip.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -245,12 +245,14 @@ public final class MainWindow {
         Label reload = new Label();
         reload.setId("statusReload");
         reload.getStyleClass().add("status-item");
+        reload.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         reload.textProperty().bind(Bindings.createStringBinding(() -> store.lastReloadProperty().get() == null ? ""
                 : "Loaded " + TIME.format(store.lastReloadProperty().get().atZone(store.clock().getZone())),
                 store.lastReloadProperty()));
         Label server = new Label();
         server.setId("statusServer");
         server.getStyleClass().add("status-item");
+        server.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         server.textProperty().bind(serverState);
         bar.getRightItems().addAll(files, reload, server);
         bar.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -262,6 +264,11 @@ public final class MainWindow {
         }, store.runner().currentTitleProperty(), feedback.infoProperty()));
         bar.progressProperty().bind(Bindings.when(store.runner().runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
         return bar;
+    }
+
+    /** Keeps the end of a long path (the file names), which is what tells stores apart. */
+    static String shorten(String text, int max) {
+        return text.length() <= max ? text : "..." + text.substring(text.length() - max + 3);
     }
 
     private void toast(String msg) {

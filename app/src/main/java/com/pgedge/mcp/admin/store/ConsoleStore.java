@@ -92,8 +92,26 @@ public final class ConsoleStore implements AutoCloseable {
      * that was open before stays open until the new one has loaded, so a bad choice loses nothing.
      */
     public void open(StoreLocation where, Consumer<StoreLocation> onOpened) {
+        open(where, s -> s, onOpened, null);
+    }
+
+    /**
+     * Opens the same files again with adjusted settings (the Server screen's lockout and rate
+     * limit), then calls {@code onOpened}; on failure {@code onFailed}.
+     */
+    public void reopen(java.util.function.UnaryOperator<StoreSettings> adjust, Runnable onOpened, Consumer<Throwable> onFailed) {
+        StoreLocation where = location.get();
+        if (where == null) {
+            onFailed.accept(new com.pgedge.mcp.auth.AuthException("No credential files are open. Use File > Open."));
+            return;
+        }
+        open(where, adjust, l -> onOpened.run(), onFailed);
+    }
+
+    private void open(StoreLocation where, java.util.function.UnaryOperator<StoreSettings> adjust,
+                      Consumer<StoreLocation> onOpened, Consumer<Throwable> onFailed) {
         runner.run("Opening credential files", () -> {
-            StoreSettings resolved = resolver.resolve(where);
+            StoreSettings resolved = adjust.apply(resolver.resolve(where));
             AuthService opened = factory.open(resolved.auth(), clock);
             try {
                 if (hotReload) {
@@ -128,6 +146,9 @@ public final class ConsoleStore implements AutoCloseable {
                 message += " The files opened before are still in use.";
             }
             loadError.set(message);
+            if (onFailed != null) {
+                onFailed.accept(failure);
+            }
         });
     }
 

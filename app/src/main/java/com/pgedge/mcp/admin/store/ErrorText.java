@@ -20,7 +20,10 @@ public final class ErrorText {
 
     public static String describe(Throwable failure) {
         Throwable t = unwrap(failure);
+        // The product's own exceptions carry messages written for people.
         if (t instanceof AuthException || t instanceof com.pgedge.mcp.config.ConfigException
+                || t instanceof com.pgedge.mcp.http.HttpServerException
+                || t instanceof com.pgedge.mcp.db.DevDatabase.DevDatabaseException
                 || t instanceof IllegalArgumentException) {
             return nonEmpty(t.getMessage(), "The request was refused.");
         }

@@ -37,8 +37,9 @@ public record TokenRow(TokenRecord token, boolean expired, String haystack) {
     }
 
     /**
-     * Matches id, note or database (substring), hash (prefix) or the status word; the query
-     * must already be stripped and lower case.
+     * Matches id, note or database (substring), hash (prefix) or the status word (prefix); the
+     * query must already be stripped and lower case. Every rule is monotonic: a row that matches
+     * "abc" also matches "ab", which lets the ViewModel narrow from the rows already shown.
      */
     public boolean matches(String lowerQuery) {
         if (lowerQuery.isEmpty()) {
@@ -46,6 +47,6 @@ public record TokenRow(TokenRecord token, boolean expired, String haystack) {
         }
         return haystack.contains(lowerQuery)
                 || token.hash().startsWith(lowerQuery)
-                || (expired ? "expired" : "active").equals(lowerQuery);
+                || (expired ? "expired" : "active").startsWith(lowerQuery);
     }
 }

@@ -42,7 +42,7 @@ public final class TokensView implements Screen {
     private final Clock clock;
     private final VBox root = new VBox();
     private final TableView<TokenRow> table = new TableView<>();
-    private final CustomTextField search = Controls.search("tokenSearch", "Search tokens (id, hash, note, database)");
+    private final CustomTextField search = Controls.search("tokenSearch", "Search tokens");
     private final List<MenuItem> actions;
 
     public TokensView(TokensViewModel vm, Clock clock) {
@@ -57,7 +57,7 @@ public final class TokensView implements Screen {
         summary.setId("tokensSummary");
         summary.getStyleClass().add("screen-summary");
         summary.textProperty().bind(vm.summaryProperty());
-        search.textProperty().bindBidirectional(vm.searchProperty());
+        Controls.bindSearch(search, vm.searchProperty());
 
         Button create = Controls.button("createToken", "New token", Feather.PLUS, "Create an API token (Ctrl+N)");
         create.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);

@@ -44,8 +44,10 @@ public final class TokensViewModel {
         this.store = Objects.requireNonNull(store, "store");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
         search.addListener((obs, old, q) -> {
+            String previous = query;
             query = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-            applyFilter();
+            // Typing one more letter can only narrow the match: search the rows shown, not all.
+            applyFilter(!previous.isEmpty() && query.startsWith(previous));
         });
         store.tokensProperty().addListener((obs, old, tokens) -> rebuild());
         rebuild();
@@ -75,12 +77,16 @@ public final class TokensViewModel {
     }
 
     private void applyFilter() {
+        applyFilter(false);
+    }
+
+    private void applyFilter(boolean narrow) {
         if (query.isEmpty()) {
             visible.setAll(rows);
             return;
         }
         List<TokenRow> match = new ArrayList<>();
-        for (TokenRow r : rows) {
+        for (TokenRow r : narrow ? List.copyOf(visible) : rows) {
             if (r.matches(query)) {
                 match.add(r);
             }

@@ -44,7 +44,7 @@ public final class UsersView implements Screen {
     private final Clock clock;
     private final VBox root = new VBox();
     private final TableView<UserRow> table = new TableView<>();
-    private final CustomTextField search = Controls.search("userSearch", "Search users (name, note, status)");
+    private final CustomTextField search = Controls.search("userSearch", "Search users");
     private final List<MenuItem> actions;
 
     public UsersView(UsersViewModel vm, Clock clock) {
@@ -60,7 +60,7 @@ public final class UsersView implements Screen {
         summary.getStyleClass().add("screen-summary");
         summary.textProperty().bind(vm.summaryProperty());
 
-        search.textProperty().bindBidirectional(vm.searchProperty());
+        Controls.bindSearch(search, vm.searchProperty());
 
         Button add = Controls.button("addUser", "Add user", Feather.USER_PLUS, "Add a user (Ctrl+N)");
         add.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);

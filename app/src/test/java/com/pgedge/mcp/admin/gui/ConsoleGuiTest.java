@@ -190,4 +190,51 @@ class ConsoleGuiTest {
         await().atMost(WAIT).until(() -> !fx(() -> robot.lookup("#loadErrorBanner").query().isVisible()));
         await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#usersTable").queryTableView().getItems().isEmpty()));
     }
+
+    @Test
+    void activityShowsAFailedLoginFromAnotherProcess(FxRobot robot) throws Exception {
+        awaitUsers(robot);
+        robot.clickOn("#nav-activity");
+        try (AuthService outside = fx.outside(3, clock)) {
+            outside.login("alice", "not her password", "198.51.100.23");
+        }
+        await().atMost(WAIT).until(() -> fx(() -> console.activity().visibleEvents().stream()
+                .anyMatch(e -> "198.51.100.23".equals(e.address()))));
+        TableView<com.pgedge.mcp.auth.AuthEvent> table = robot.lookup("#activityTable").queryAs(TableView.class);
+        // Newest first: the failure is above the history (the seeded users' creation), with its reason.
+        List<com.pgedge.mcp.auth.AuthEvent> rows = fx(() -> List.copyOf(table.getItems()));
+        int failure = -1;
+        int created = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if ("198.51.100.23".equals(rows.get(i).address()) && failure < 0) {
+                failure = i;
+                assertThat(rows.get(i).type()).isEqualTo(com.pgedge.mcp.auth.AuthEventType.LOGIN_FAILED);
+                assertThat(rows.get(i).username()).isEqualTo("alice");
+            }
+            if (rows.get(i).type() == com.pgedge.mcp.auth.AuthEventType.USER_ADDED && created < 0) {
+                created = i;
+            }
+        }
+        assertThat(failure).isGreaterThanOrEqualTo(0).isLessThan(created);
+        robot.clickOn("#jumpToLockouts");
+        assertThat(fx(() -> console.window().current().key())).isEqualTo("lockouts");
+    }
+
+    @Test
+    void startTheEmbeddedServerTestItAndStopIt(FxRobot robot) throws Exception {
+        awaitUsers(robot);
+        robot.clickOn("#nav-server");
+        robot.doubleClickOn("#serverAddress").eraseText(20).write("127.0.0.1:0");
+        robot.clickOn("#startServer");
+        await().atMost(WAIT).until(() -> fx(() -> console.server().stateProperty().get())
+                == com.pgedge.mcp.admin.server.ServerState.RUNNING);
+        String url = fx(() -> robot.lookup("#serverUrl").queryAs(TextField.class).getText());
+        assertThat(url).startsWith("http://127.0.0.1:").endsWith("/mcp/v1");
+        assertThat(fx(() -> robot.lookup("#statusServer").queryLabeled().getText())).startsWith("Server: running on 127.0.0.1:");
+        robot.clickOn("#testConnection");
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#testResult").queryLabeled().getText()).startsWith("OK:"));
+        robot.clickOn("#stopServer");
+        await().atMost(WAIT).until(() -> fx(() -> console.server().stateProperty().get())
+                == com.pgedge.mcp.admin.server.ServerState.STOPPED);
+    }
 }

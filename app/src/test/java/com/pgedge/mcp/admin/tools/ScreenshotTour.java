@@ -61,7 +61,30 @@ public final class ScreenshotTour {
                 svc.checkBearer("scanner-" + i, "2001:db8:4:2::" + (i + 1));
             }
         }
-        for (String screen : new String[] {"users", "tokens", "lockouts"}) {
+        // A server inside the console, with a few clients knocking.
+        onFx(() -> {
+            console.get().server().addressProperty().set("127.0.0.1:0");
+            console.get().server().start();
+            return null;
+        });
+        waitUntil(() -> console.get().server().stateProperty().get() == com.pgedge.mcp.admin.server.ServerState.RUNNING);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String url = onFx(() -> console.get().server().urlProperty().get());
+        for (int i = 0; i < 4; i++) {
+            String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"authenticate_user\","
+                    + "\"arguments\":{\"username\":\"erin\",\"password\":\"guess" + i + "\"}}}";
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+        onFx(() -> {
+            console.get().server().testConnection();
+            return null;
+        });
+        svc.flush();
+        waitUntil(() -> console.get().activity().size() > 20);
+        for (String screen : new String[] {"users", "tokens", "lockouts", "activity", "server"}) {
             onFx(() -> {
                 console.get().window().show(screen);
                 return null;
@@ -78,6 +101,7 @@ public final class ScreenshotTour {
         save(stage.get().getScene(), out.resolve("console-users-dark.png"));
         onFx(() -> {
             console.get().window().setDark(false);
+            console.get().server().close();
             console.get().close();
             stage.get().close();
             return null;
