@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,9 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,54 +138,118 @@ class PackagedAppImageTest {
 
     @Test
     void serverStartsAnswersHealthAndStopsOnSigterm() throws Exception {
-        // The CLI finds the server through ServiceLoader; without a registration it answers
-        // "server mode not available in this build".
-        assumeTrue(image.jarContains("META-INF/services/com.pgedge.mcp.cli.ServerLauncher"),
-                "the packaged CLI has no server registered yet (META-INF/services/com.pgedge.mcp.cli.ServerLauncher)");
-        Path tokens = work.resolve("pgedge-postgres-mcp-tokens.yaml");
-        Path users = work.resolve("pgedge-postgres-mcp-users.yaml");
-        Files.writeString(tokens, "tokens: {}\n");
-        Files.writeString(users, "users: {}\n");
+        assumeServerRegistered();
+        // A database that is configured but not there: the server starts anyway (pools open on
+        // first use), so this needs no PostgreSQL.
+        int databasePort = freeLoopbackPort();
         int port = freeLoopbackPort();
-
-        Path out = work.resolve("server.out");
-        Path err = work.resolve("server.err");
-        Process server = new ProcessBuilder(image.cliLauncher().toString(), "-http",
-                "-addr", "127.0.0.1:" + port, "-token-file", tokens.toString(), "-user-file", users.toString())
-                .directory(work.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(devNull()))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+        Process server = startServer(port, Map.of(), "-db-host", "127.0.0.1",
+                "-db-port", String.valueOf(databasePort), "-db-name", "smoke", "-db-user", "smoke");
         try {
-            HttpResponse<String> health = awaitHealth(server, port, out, err);
-            assertThat(health.statusCode()).isEqualTo(200);
-            JsonNode body = new ObjectMapper().readTree(health.body());
-            assertThat(body.path("status").asText()).isEqualTo("ok");
-            assertThat(body.path("server").asText()).isEqualTo("pgedge-postgres-mcp");
-            assertThat(body.path("version").asText()).isEqualTo(version);
-
-            server.destroy(); // SIGTERM: the server shuts down gracefully
-            assertThat(server.waitFor(30, TimeUnit.SECONDS))
-                    .as("server stops within 30 s of SIGTERM; stderr:%n%s", Files.readString(err)).isTrue();
-            // 143 = ended by SIGTERM after the shutdown hooks ran; 0 if the server exits itself
-            assertThat(server.exitValue()).isIn(0, 143);
-            assertThat(portAcceptsConnections(port)).as("port released after stop").isFalse();
+            assertHealthy(awaitHealth(server, port));
+            assertStopsOnSigterm(server, port);
         } finally {
             server.destroyForcibly();
         }
     }
 
-    private static HttpResponse<String> awaitHealth(Process server, int port, Path out, Path err)
-            throws Exception {
+    @Test
+    void serverWithTheDevelopmentDatabaseAnswersAToolCallWithACliMadeToken() throws Exception {
+        assumeServerRegistered();
+        // -dev keeps its database under $XDG_DATA_HOME, which only Linux reads; elsewhere this
+        // test would write into the real per-user folder.
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "runs on Linux only (XDG_DATA_HOME)");
+        Path tokens = work.resolve("pgedge-postgres-mcp-tokens.yaml");
+        LauncherRun added = run(image.cliLauncher(), Map.of(), "-add-token", "-token-file", tokens.toString(),
+                "-token-note", "packaged smoke test", "-token-expiry", "1d");
+        assertThat(added.exitCode()).as(added.describe()).isZero();
+        Matcher shown = Pattern.compile("(?m)^Token:\\s+(\\S+)\\s*$")
+                .matcher(added.stdout());
+        assertThat(shown.find()).as("token line in:%n%s", added.stdout()).isTrue();
+        String token = shown.group(1);
+
+        int port = freeLoopbackPort();
+        Process server = startServer(port, Map.of("XDG_DATA_HOME", work.resolve("data").toString()), "-dev");
+        try {
+            assertHealthy(awaitHealth(server, port));
+            HttpResponse<String> reply = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp/v1"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json, text/event-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString("""
+                                    {"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"query_database",
+                                     "arguments":{"query":"SELECT 6 * 7 AS answer"}}}"""))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+            JsonNode result = new ObjectMapper().readTree(reply.body()).path("result");
+            assertThat(result.path("isError").asBoolean(false)).as(reply.body()).isFalse();
+            assertThat(result.path("content").path(0).path("text").asText()).as(reply.body())
+                    .contains("answer").contains("42");
+            assertStopsOnSigterm(server, port);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** The CLI finds the server through ServiceLoader; without it, "server mode not available". */
+    private static void assumeServerRegistered() {
+        assumeTrue(image.jarContains("META-INF/services/com.pgedge.mcp.cli.ServerLauncher"),
+                "the packaged CLI has no server registered (META-INF/services/com.pgedge.mcp.cli.ServerLauncher)");
+    }
+
+    private Process startServer(int port, Map<String, String> env, String... args) throws IOException {
+        Path tokens = work.resolve("pgedge-postgres-mcp-tokens.yaml");
+        Path users = work.resolve("pgedge-postgres-mcp-users.yaml");
+        if (!Files.exists(tokens)) {
+            Files.writeString(tokens, "tokens: {}\n");
+        }
+        Files.writeString(users, "users: {}\n");
+        List<String> command = new ArrayList<>(List.of(image.cliLauncher().toString(), "-http",
+                "-addr", "127.0.0.1:" + port, "-token-file", tokens.toString(), "-user-file", users.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(devNull()))
+                .redirectOutput(work.resolve("server.out").toFile())
+                .redirectError(work.resolve("server.err").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private void assertHealthy(HttpResponse<String> health) throws IOException {
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(health.body());
+        assertThat(body.path("status").asText()).isEqualTo("ok");
+        assertThat(body.path("server").asText()).isEqualTo("pgedge-postgres-mcp");
+        assertThat(body.path("version").asText()).isEqualTo(version);
+    }
+
+    private void assertStopsOnSigterm(Process server, int port) throws Exception {
+        server.destroy(); // SIGTERM: the server shuts down gracefully
+        assertThat(server.waitFor(30, TimeUnit.SECONDS))
+                .as("server stops within 30 s of SIGTERM; stderr:%n%s", serverLog()).isTrue();
+        // 143 = ended by SIGTERM after the shutdown hooks ran; 0 if the server exits itself
+        assertThat(server.exitValue()).as(serverLog()).isIn(0, 143);
+        assertThat(portAcceptsConnections(port)).as("port released after stop").isFalse();
+    }
+
+    private String serverLog() throws IOException {
+        return "\nstdout:\n" + Files.readString(work.resolve("server.out"))
+                + "\nstderr:\n" + Files.readString(work.resolve("server.err"));
+    }
+
+    private HttpResponse<String> awaitHealth(Process server, int port) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(SERVER_START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
-                throw new AssertionError("server exited with " + server.exitValue() + " before answering /health"
-                        + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+                throw new AssertionError("server exited with " + server.exitValue()
+                        + " before answering /health" + serverLog());
             }
             try {
                 return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -188,8 +257,7 @@ class PackagedAppImageTest {
                 server.waitFor(100, TimeUnit.MILLISECONDS);
             }
         }
-        throw new AssertionError("no answer on /health within " + SERVER_START_TIMEOUT
-                + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+        throw new AssertionError("no answer on /health within " + SERVER_START_TIMEOUT + serverLog());
     }
 
     private boolean cliHelpMentions(String option) throws Exception {
@@ -198,7 +266,7 @@ class PackagedAppImageTest {
     }
 
     private LauncherRun run(Path launcher, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(launcher.toString());
         command.addAll(List.of(args));
         Path out = Files.createTempFile(work, "out", ".txt");
@@ -230,12 +298,12 @@ class PackagedAppImageTest {
         };
     }
 
-    private static java.io.File devNull() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File devNull() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
