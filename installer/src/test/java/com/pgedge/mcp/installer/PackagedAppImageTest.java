@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,21 @@ class PackagedAppImageTest {
         version = System.getProperty("installer.version");
         assertThat(image.cliLauncher()).as("CLI launcher").isExecutable();
         assertThat(image.consoleLauncher()).as("console launcher").isExecutable();
+    }
+
+    /**
+     * The installers are made from this very image after the tests: nothing a test ran may
+     * have left a file in it (the CLI's default files go beside the launcher).
+     */
+    @AfterAll
+    static void imageHoldsNoFilesFromTheTests() throws IOException {
+        if (!System.getProperty("os.name").startsWith("Linux")) {
+            return; // the launcher folders of Windows and macOS images hold more than the launchers
+        }
+        try (Stream<Path> files = Files.list(image.launchers())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("pgedge-postgres-mcp", "pgedge-postgres-mcp-admin");
+        }
     }
 
     @Test
@@ -160,7 +177,9 @@ class PackagedAppImageTest {
         // test would write into the real per-user folder.
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "runs on Linux only (XDG_DATA_HOME)");
         Path tokens = work.resolve("pgedge-postgres-mcp-tokens.yaml");
+        // -user-file too: the audit log goes beside the user file, by default beside the launcher
         LauncherRun added = run(image.cliLauncher(), Map.of(), "-add-token", "-token-file", tokens.toString(),
+                "-user-file", work.resolve("pgedge-postgres-mcp-users.yaml").toString(),
                 "-token-note", "packaged smoke test", "-token-expiry", "1d");
         assertThat(added.exitCode()).as(added.describe()).isZero();
         Matcher shown = Pattern.compile("(?m)^Token:\\s+(\\S+)\\s*$")
