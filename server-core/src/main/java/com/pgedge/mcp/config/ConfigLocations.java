@@ -15,26 +15,37 @@ import java.util.Objects;
  * the system folder ({@code /etc/pgedge} on Linux and macOS). No file found means defaults.
  *
  * <p>Default credential files (and the TLS defaults) live in the <em>home folder</em>: the
- * configuration file's folder when one was loaded, otherwise the launcher's folder, otherwise
- * the current folder, like the reference, which keeps them beside its binary.
+ * configuration file's folder when one was loaded, otherwise the per-user data folder
+ * ({@link UserDataFolder}), which the console uses too. <strong>Deviation:</strong> the reference
+ * keeps them beside its binary, which for an installed package is a folder only root can write
+ * (and for a build, a folder {@code mvn clean} deletes). Without a data folder (tests) the
+ * launcher's folder, then the current folder, are used.
  *
  * @param workingDir  the current folder: relative paths from flags and the environment resolve here
  * @param launcherDir the launcher's folder, or {@code null} when not running from a jar or launcher
  * @param systemDir   the system-wide folder, or {@code null} for none
+ * @param dataDir     the per-user data folder, or {@code null} for none
  */
-public record ConfigLocations(Path workingDir, Path launcherDir, Path systemDir) {
+public record ConfigLocations(Path workingDir, Path launcherDir, Path systemDir, Path dataDir) {
 
     public ConfigLocations {
         Objects.requireNonNull(workingDir, "workingDir");
         workingDir = workingDir.toAbsolutePath().normalize();
         launcherDir = launcherDir == null ? null : launcherDir.toAbsolutePath().normalize();
         systemDir = systemDir == null ? null : systemDir.toAbsolutePath().normalize();
+        dataDir = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
+    }
+
+    /** Locations without a per-user data folder: defaults go beside the launcher. */
+    public ConfigLocations(Path workingDir, Path launcherDir, Path systemDir) {
+        this(workingDir, launcherDir, systemDir, null);
     }
 
     /** The real locations of this process, with {@code /etc/pgedge} as the system folder off Windows. */
     public static ConfigLocations of(Path workingDir, Path launcherDir) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return new ConfigLocations(workingDir, launcherDir, windows ? null : Path.of("/etc/pgedge"));
+        return new ConfigLocations(workingDir, launcherDir, windows ? null : Path.of("/etc/pgedge"),
+                UserDataFolder.resolve());
     }
 
     /** The folders searched for the configuration file, in order, without repeats. */
@@ -50,6 +61,9 @@ public record ConfigLocations(Path workingDir, Path launcherDir, Path systemDir)
 
     /** Where default files go when no configuration file was loaded. */
     public Path defaultHome() {
+        if (dataDir != null) {
+            return dataDir;
+        }
         return launcherDir != null ? launcherDir : workingDir;
     }
 }

@@ -1,6 +1,7 @@
 package com.pgedge.mcp.db;
 
 import com.pgedge.mcp.config.DatabaseConfig;
+import com.pgedge.mcp.config.UserDataFolder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -68,26 +68,9 @@ public final class DevDatabase implements AutoCloseable {
                 readOnlyPassword, "disable", 4, 0, Duration.ofMinutes(10));
     }
 
-    /**
-     * {@code $XDG_DATA_HOME/pgedge-postgres-mcp/devdb}, else {@code ~/.local/share/...} on Linux,
-     * {@code %LOCALAPPDATA%\pgedge-postgres-mcp\devdb} on Windows and
-     * {@code ~/Library/Application Support/pgedge-postgres-mcp/devdb} on macOS.
-     */
+    /** {@code devdb} inside the per-user data folder ({@link UserDataFolder}). */
     public static Path defaultFolder() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.startsWith("windows")) {
-            String local = System.getenv("LOCALAPPDATA");
-            Path base = local != null && !local.isBlank() ? Path.of(local) : Path.of(home, "AppData", "Local");
-            return base.resolve("pgedge-postgres-mcp").resolve("devdb");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "pgedge-postgres-mcp", "devdb");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : Path.of(home, ".local", "share");
-        return base.resolve("pgedge-postgres-mcp").resolve("devdb");
+        return UserDataFolder.resolve().resolve("devdb");
     }
 
     /** Starts it in {@link #defaultFolder()}. */

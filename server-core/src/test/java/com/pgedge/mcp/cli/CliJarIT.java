@@ -54,6 +54,8 @@ class CliJarIT {
         Map<String, String> env = pb.environment();
         // The settings under test come from the arguments only.
         env.keySet().removeIf(k -> k.startsWith("PGEDGE_") || k.startsWith("PG"));
+        // Default files go to the per-user data folder: keep it inside the test's folder.
+        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
