@@ -120,8 +120,7 @@ final class CredentialYaml {
         reset.run();
         root = readWithoutFastPath(content);
         ObjectNode entries = FileFields.section(root, section);
-        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
-            java.util.Map.Entry<String, JsonNode> e = it.next();
+        for (java.util.Map.Entry<String, JsonNode> e : entries.properties()) {
             if (!entry.test(e.getKey(), e.getValue())) {
                 throw new IllegalArgumentException("'" + e.getKey() + "' appears twice in " + section);
             }

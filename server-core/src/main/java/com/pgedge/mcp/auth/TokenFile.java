@@ -68,7 +68,7 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
         FileFields.section(root, "tokens"); // the section itself must be a mapping (or empty)
         // Only the other top-level keys: copying the whole tree would double the cost of a big file.
         ObjectNode extra = root.objectNode();
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             if (!e.getKey().equals("tokens")) {
                 extra.set(e.getKey(), e.getValue());
             }

@@ -82,7 +82,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         }, users::clear);
         FileFields.section(root, "users");
         ObjectNode extra = root.objectNode();
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             if (!e.getKey().equals("users")) {
                 extra.set(e.getKey(), e.getValue());
             }
