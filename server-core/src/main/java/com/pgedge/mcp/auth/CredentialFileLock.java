@@ -68,13 +68,14 @@ final class CredentialFileLock implements AutoCloseable {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             CredentialFileWriter.restrictToOwner(lockFile);
             FileLock osLock;
-            long pause = 2;
+            // Short polls: a waiter must get its turn in the gap between two writes of a busy writer.
+            long pause = 1;
             while ((osLock = tryLock(channel)) == null) {
                 if (System.nanoTime() > deadline) {
                     throw busy(absolute);
                 }
                 Thread.sleep(pause);
-                pause = Math.min(50, pause * 2);
+                pause = Math.min(4, pause * 2);
             }
             return new CredentialFileLock(jvmLock, channel, osLock);
         } catch (IOException e) {
