@@ -29,6 +29,7 @@ final class CredentialFileLock implements AutoCloseable {
     private final ReentrantLock jvmLock;
     private final FileChannel channel;
     private final FileLock osLock;
+    private boolean released;
 
     private CredentialFileLock(ReentrantLock jvmLock, FileChannel channel, FileLock osLock) {
         this.jvmLock = jvmLock;
@@ -118,8 +119,13 @@ final class CredentialFileLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock; a second call does nothing. Call it from the thread that acquired it. */
     @Override
     public void close() {
+        if (released) {
+            return;
+        }
+        released = true;
         try {
             if (osLock != null) {
                 osLock.release();
