@@ -57,7 +57,7 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
 
     @Override
     public Content empty() {
-        return Content.of(new TreeMap<>(), CredentialYaml.mapper().createObjectNode());
+        return Content.of(new TreeMap<>(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     @Override
@@ -96,7 +96,7 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
         ObjectNode section = root.putObject("tokens");
         for (Entry e : content.tokens().values()) {
             TokenRecord r = e.record();
-            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : e.extra().deepCopy();
             node.put("hash", r.hash());
             if (r.expiresAt() == null) {
                 node.putNull("expires_at");

@@ -62,7 +62,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
 
     @Override
     public Content empty() {
-        return Content.of(new TreeMap<>(), CredentialYaml.mapper().createObjectNode());
+        return Content.of(new TreeMap<>(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     @Override
@@ -109,7 +109,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         ObjectNode section = root.putObject("users");
         for (Entry e : content.users().values()) {
             UserRecord r = e.record();
-            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : e.extra().deepCopy();
             node.put("username", r.username());
             node.put("password_hash", r.passwordHash());
             if (r.createdAt() != null) {
