@@ -40,7 +40,10 @@ final class CredentialYaml {
     private static final Set<String> STANDARD_TAGS =
             Set.of("str", "int", "float", "bool", "null", "map", "seq", "timestamp");
 
-    private static final ObjectMapper MAPPER = createMapper();
+    /** Created on first use: a server whose files are in the plain layout never loads SnakeYAML at start-up. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = createMapper();
+    }
 
     private CredentialYaml() {
     }
@@ -78,7 +81,7 @@ final class CredentialYaml {
     }
 
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Yaml.MAPPER;
     }
 
     /**
@@ -120,8 +123,7 @@ final class CredentialYaml {
         reset.run();
         root = readWithoutFastPath(content);
         ObjectNode entries = FileFields.section(root, section);
-        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
-            java.util.Map.Entry<String, JsonNode> e = it.next();
+        for (java.util.Map.Entry<String, JsonNode> e : entries.properties()) {
             if (!entry.test(e.getKey(), e.getValue())) {
                 throw new IllegalArgumentException("'" + e.getKey() + "' appears twice in " + section);
             }
@@ -139,11 +141,11 @@ final class CredentialYaml {
 
     /** The full safe YAML loader, without the fast paths (tests compare the two). */
     static ObjectNode readWithLoader(byte[] content) {
-        try (JsonParser parser = new SafeParser(MAPPER.getFactory().createParser(content))) {
-            JsonNode node = MAPPER.readTree(parser);
+        try (JsonParser parser = new SafeParser(Yaml.MAPPER.getFactory().createParser(content))) {
+            JsonNode node = Yaml.MAPPER.readTree(parser);
             if (node == null || node.isMissingNode() || node.isNull()
                     || (node.isTextual() && node.asText().isBlank())) {
-                return MAPPER.createObjectNode();
+                return Yaml.MAPPER.createObjectNode();
             }
             if (!node.isObject()) {
                 throw new IllegalArgumentException("the top level must be a mapping, not " + describe(node));
@@ -190,7 +192,7 @@ final class CredentialYaml {
     /** Writes a tree as YAML: 4-space indentation, keys sorted, no document marker. */
     static byte[] write(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsBytes(root);
+            return Yaml.MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise credential file", e);
         }

@@ -53,6 +53,14 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         TreeMap<String, Entry> editable() {
             return new TreeMap<>(users);
         }
+
+        /** This content with one user's record replaced (its unknown fields kept). */
+        Content replace(Entry current, UserRecord next) {
+            TreeMap<String, Entry> map = editable();
+            map.remove(current.record().username());
+            map.put(next.username(), new Entry(next, current.extra()));
+            return of(map, extra);
+        }
     }
 
     /** Usernames compare trimmed and case-insensitively. */
@@ -62,7 +70,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
 
     @Override
     public Content empty() {
-        return Content.of(new TreeMap<>(), CredentialYaml.mapper().createObjectNode());
+        return Content.of(new TreeMap<>(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     @Override
@@ -82,7 +90,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         }, users::clear);
         FileFields.section(root, "users");
         ObjectNode extra = root.objectNode();
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             if (!e.getKey().equals("users")) {
                 extra.set(e.getKey(), e.getValue());
             }
@@ -109,7 +117,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         ObjectNode section = root.putObject("users");
         for (Entry e : content.users().values()) {
             UserRecord r = e.record();
-            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : e.extra().deepCopy();
             node.put("username", r.username());
             node.put("password_hash", r.passwordHash());
             if (r.createdAt() != null) {

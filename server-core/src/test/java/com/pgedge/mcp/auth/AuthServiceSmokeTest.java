@@ -24,8 +24,8 @@ class AuthServiceSmokeTest {
             LoginResult r = auth.login("alice", "SecurePassword123!", "127.0.0.1");
             assertThat(r.succeeded()).isTrue();
             assertThat(auth.checkBearer(r.sessionToken(), "127.0.0.1").accepted()).isTrue();
-            System.out.println(Files.readString(dir.resolve("t.yaml")));
-            System.out.println(Files.readString(dir.resolve("u.yaml")));
+            assertThat(Files.readString(dir.resolve("t.yaml"))).startsWith("tokens:\n    token-");
+            assertThat(Files.readString(dir.resolve("u.yaml"))).startsWith("users:\n    alice:\n");
         }
     }
 }
