@@ -263,8 +263,17 @@ public final class AuthService implements AutoCloseable {
     /**
      * Checks a username and password (bcrypt, blocking) and on success opens a 24-hour session.
      * Unknown users are checked against a dummy hash so timing does not tell them apart. Counts
-     * failures per address and per account, locks the account at the threshold (written to the
-     * user file at once), resets the counter on success. Never throws for any input.
+     * failures per address and per account, locks the account at the threshold, resets the
+     * counter on success. Never throws for any input.
+     *
+     * <p>The account's new state (counter, lock, last login) is in memory when this returns, so
+     * the next attempt sees it; the user file gets it a few milliseconds later from a background
+     * thread, because waiting for that write would make wrong passwords slower than unknown
+     * users. {@link #flush()} waits for it; admin edits and {@link #close()} do so themselves.
+     *
+     * <p>At most a few bcrypt checks run at once (one per core); further logins wait in a
+     * bounded queue, and beyond it are refused at once with
+     * {@link LoginResult.FailureReason#BUSY} rather than piling up.
      */
     public LoginResult login(String username, String password, String clientAddress) {
         String key = AddressKey.of(clientAddress);

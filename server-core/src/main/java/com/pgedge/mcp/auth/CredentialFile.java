@@ -182,6 +182,7 @@ final class CredentialFile<C> {
         return update(edit, keepBackup, null);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block; its body need not name it
     private <R> R update(Function<C, Edit<C, R>> edit, boolean keepBackup, UnaryOperator<C> writesPending) {
         try (CredentialFileLock lock = CredentialFileLock.acquire(path, CredentialFileLock.DEFAULT_TIMEOUT)) {
             swapLock.lock();

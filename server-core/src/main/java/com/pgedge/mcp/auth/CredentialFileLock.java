@@ -29,6 +29,7 @@ final class CredentialFileLock implements AutoCloseable {
     private final ReentrantLock jvmLock;
     private final FileChannel channel;
     private final FileLock osLock;
+    private boolean released;
 
     private CredentialFileLock(ReentrantLock jvmLock, FileChannel channel, FileLock osLock) {
         this.jvmLock = jvmLock;
@@ -68,13 +69,14 @@ final class CredentialFileLock implements AutoCloseable {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             CredentialFileWriter.restrictToOwner(lockFile);
             FileLock osLock;
-            long pause = 2;
+            // Short polls: a waiter must get its turn in the gap between two writes of a busy writer.
+            long pause = 1;
             while ((osLock = tryLock(channel)) == null) {
                 if (System.nanoTime() > deadline) {
                     throw busy(absolute);
                 }
                 Thread.sleep(pause);
-                pause = Math.min(50, pause * 2);
+                pause = Math.min(4, pause * 2);
             }
             return new CredentialFileLock(jvmLock, channel, osLock);
         } catch (IOException e) {
@@ -117,8 +119,13 @@ final class CredentialFileLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock; a second call does nothing. Call it from the thread that acquired it. */
     @Override
     public void close() {
+        if (released) {
+            return;
+        }
+        released = true;
         try {
             if (osLock != null) {
                 osLock.release();

@@ -40,7 +40,10 @@ final class CredentialYaml {
     private static final Set<String> STANDARD_TAGS =
             Set.of("str", "int", "float", "bool", "null", "map", "seq", "timestamp");
 
-    private static final ObjectMapper MAPPER = createMapper();
+    /** Created on first use: a server whose files are in the plain layout never loads SnakeYAML at start-up. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = createMapper();
+    }
 
     private CredentialYaml() {
     }
@@ -78,7 +81,7 @@ final class CredentialYaml {
     }
 
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Yaml.MAPPER;
     }
 
     /**
@@ -87,13 +90,48 @@ final class CredentialYaml {
      * @throws IllegalArgumentException with a one-line reason (never the file's content)
      */
     static ObjectNode read(byte[] content) {
-        if (content.length > MAX_CODE_POINTS) {
-            throw new IllegalArgumentException("the file is larger than " + MAX_CODE_POINTS / (1024 * 1024) + " MB");
-        }
+        checkSize(content);
         ObjectNode fast = PlainBlockYaml.tryRead(content);
         if (fast != null) {
             return fast;
         }
+        return readWithoutFastPath(content);
+    }
+
+    static void checkSize(byte[] content) {
+        if (content.length > MAX_CODE_POINTS) {
+            throw new IllegalArgumentException("the file is larger than " + MAX_CODE_POINTS / (1024 * 1024) + " MB");
+        }
+    }
+
+    /**
+     * Reads a credential file's section entries with the fast reader when the file is in the
+     * plain layout, else with the JSON or the full YAML loader; either way {@code entry} gets
+     * every entry of {@code section} once, and the rest of the tree is returned (with the
+     * section itself empty or absent).
+     *
+     * @param entry takes (key, value) and returns {@code false} when the key was seen before
+     * @param reset called before the slow path runs, to forget entries the fast path delivered
+     */
+    static ObjectNode readSection(byte[] content, String section, java.util.function.BiPredicate<String, JsonNode> entry,
+                                  Runnable reset) {
+        checkSize(content);
+        ObjectNode root = PlainBlockYaml.tryRead(content, section, entry);
+        if (root != null) {
+            return root;
+        }
+        reset.run();
+        root = readWithoutFastPath(content);
+        ObjectNode entries = FileFields.section(root, section);
+        for (java.util.Map.Entry<String, JsonNode> e : entries.properties()) {
+            if (!entry.test(e.getKey(), e.getValue())) {
+                throw new IllegalArgumentException("'" + e.getKey() + "' appears twice in " + section);
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode readWithoutFastPath(byte[] content) {
         ObjectNode json = tryJson(content);
         if (json != null) {
             return json;
@@ -103,11 +141,11 @@ final class CredentialYaml {
 
     /** The full safe YAML loader, without the fast paths (tests compare the two). */
     static ObjectNode readWithLoader(byte[] content) {
-        try (JsonParser parser = new SafeParser(MAPPER.getFactory().createParser(content))) {
-            JsonNode node = MAPPER.readTree(parser);
+        try (JsonParser parser = new SafeParser(Yaml.MAPPER.getFactory().createParser(content))) {
+            JsonNode node = Yaml.MAPPER.readTree(parser);
             if (node == null || node.isMissingNode() || node.isNull()
                     || (node.isTextual() && node.asText().isBlank())) {
-                return MAPPER.createObjectNode();
+                return Yaml.MAPPER.createObjectNode();
             }
             if (!node.isObject()) {
                 throw new IllegalArgumentException("the top level must be a mapping, not " + describe(node));
@@ -154,7 +192,7 @@ final class CredentialYaml {
     /** Writes a tree as YAML: 4-space indentation, keys sorted, no document marker. */
     static byte[] write(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsBytes(root);
+            return Yaml.MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise credential file", e);
         }

@@ -98,8 +98,7 @@ final class FileFields {
             }
         }
         ObjectNode extra = node.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!known.contains(e.getKey())) {
                 extra.set(e.getKey(), e.getValue());
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -38,12 +39,30 @@ final class PlainBlockYaml {
 
     /** The tree, or {@code null} when the content is not in the plain layout. */
     static ObjectNode tryRead(byte[] bytes) {
+        return tryRead(bytes, null, null);
+    }
+
+    /**
+     * Like {@link #tryRead(byte[])}, but the entries of the top-level mapping {@code section}
+     * are handed to {@code sink} one by one as soon as each is complete, instead of being kept
+     * in the tree (which then holds an empty mapping for the section). Only one entry is alive
+     * at a time, so a 100 000-token file does not build, and make the garbage collector copy, a
+     * 100 000-entry tree that is thrown away right after.
+     *
+     * @param sink takes (entry key, entry value); returns {@code false} for a duplicate key,
+     *             which makes this method decline. It may throw {@link IllegalArgumentException}
+     *             for an invalid entry; that propagates.
+     * @return the rest of the tree, or {@code null} when the content is not in the plain
+     *         layout; entries already given to the sink must then be discarded
+     */
+    static ObjectNode tryRead(byte[] bytes, String section, BiPredicate<String, JsonNode> sink) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         ObjectNode root = NODES.objectNode();
         ObjectNode level1 = null;
         ObjectNode level2 = null;
         String pendingKey0 = null;
         String pendingKey1 = null;
+        boolean streaming = false;
         int pos = 0;
         int length = text.length();
         while (pos < length) {
@@ -108,12 +127,16 @@ final class PlainBlockYaml {
             ObjectNode parent;
             switch (level) {
                 case 0 -> {
+                    if (streaming && !flush(level1, pendingKey1, level2, sink)) {
+                        return null;
+                    }
                     closePending(root, pendingKey0, level1);
                     parent = root;
                     pendingKey0 = null;
                     level1 = null;
                     level2 = null;
                     pendingKey1 = null;
+                    streaming = false;
                 }
                 case 1 -> {
                     if (pendingKey0 == null) {
@@ -122,8 +145,15 @@ final class PlainBlockYaml {
                     if (level1 == null) {
                         level1 = NODES.objectNode();
                         root.set(pendingKey0, level1);
+                        streaming = sink != null && pendingKey0.equals(section);
                     }
-                    closePending(level1, pendingKey1, level2);
+                    if (streaming) {
+                        if (!flush(level1, pendingKey1, level2, sink)) {
+                            return null;
+                        }
+                    } else {
+                        closePending(level1, pendingKey1, level2);
+                    }
                     parent = level1;
                     pendingKey1 = null;
                     level2 = null;
@@ -133,7 +163,7 @@ final class PlainBlockYaml {
                         return null;
                     }
                     if (level2 == null) {
-                        // Entries have a handful of fields: a small map keeps 100 000 of them cheap.
+                        // Entries have a handful of fields: a small map keeps them cheap.
                         level2 = new ObjectNode(NODES, new java.util.LinkedHashMap<>(8));
                         level1.set(pendingKey1, level2);
                     }
@@ -151,16 +181,34 @@ final class PlainBlockYaml {
             if (opensMapping) {
                 if (level == 0) {
                     pendingKey0 = key;
-                } else {
+                } else if (level == 1) {
                     pendingKey1 = key;
+                }
+            } else if (streaming && level == 1) {
+                level1.remove(key);
+                if (!sink.test(key, value)) {
+                    return null;
                 }
             }
         }
-        closePending(root, pendingKey0, level1);
-        if (level1 != null) {
+        if (streaming) {
+            if (!flush(level1, pendingKey1, level2, sink)) {
+                return null;
+            }
+        } else if (level1 != null) {
             closePending(level1, pendingKey1, level2);
         }
+        closePending(root, pendingKey0, level1);
         return root;
+    }
+
+    /** Hands a finished entry of the streamed section to the sink and forgets it. */
+    private static boolean flush(ObjectNode section, String key, ObjectNode entry, BiPredicate<String, JsonNode> sink) {
+        if (key == null) {
+            return true;
+        }
+        section.remove(key);
+        return sink.test(key, entry == null ? NODES.textNode("") : entry);
     }
 
     /** A key that opened a mapping but got no nested lines is an empty value, as YAML reads it. */

@@ -57,37 +57,37 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
 
     @Override
     public Content empty() {
-        return Content.of(new TreeMap<>(), CredentialYaml.mapper().createObjectNode());
+        return Content.of(new TreeMap<>(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     @Override
     public Content parse(byte[] bytes) {
-        ObjectNode root = CredentialYaml.read(bytes);
-        ObjectNode section = FileFields.section(root, "tokens");
         TreeMap<String, Entry> tokens = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String id = e.getKey();
-            ObjectNode node = FileFields.entry("token", id, e.getValue());
-            FileFields f = new FileFields(node, "token '" + Timestamps.abbreviate(id) + "'");
-            String hash = f.text("hash");
-            if (hash == null || hash.isBlank()) {
-                throw new IllegalArgumentException("token '" + Timestamps.abbreviate(id) + "' has no hash");
-            }
-            String database = f.text("database");
-            TokenRecord record = new TokenRecord(id, hash.trim().toLowerCase(java.util.Locale.ROOT),
-                    f.instant("expires_at"), f.text("annotation"), f.instant("created_at"),
-                    database == null || database.isEmpty() ? null : database);
-            tokens.put(id, new Entry(record, f.unknown(KNOWN)));
-        }
+        ObjectNode root = CredentialYaml.readSection(bytes, "tokens",
+                (id, value) -> tokens.put(id, entry(id, value)) == null, tokens::clear);
+        FileFields.section(root, "tokens"); // the section itself must be a mapping (or empty)
         // Only the other top-level keys: copying the whole tree would double the cost of a big file.
         ObjectNode extra = root.objectNode();
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             if (!e.getKey().equals("tokens")) {
                 extra.set(e.getKey(), e.getValue());
             }
         });
         return Content.of(tokens, extra);
+    }
+
+    private static Entry entry(String id, JsonNode value) {
+        ObjectNode node = FileFields.entry("token", id, value);
+        FileFields f = new FileFields(node, "token '" + Timestamps.abbreviate(id) + "'");
+        String hash = f.text("hash");
+        if (hash == null || hash.isBlank()) {
+            throw new IllegalArgumentException("token '" + Timestamps.abbreviate(id) + "' has no hash");
+        }
+        String database = f.text("database");
+        TokenRecord record = new TokenRecord(id, hash.trim().toLowerCase(java.util.Locale.ROOT),
+                f.instant("expires_at"), f.text("annotation"), f.instant("created_at"),
+                database == null || database.isEmpty() ? null : database);
+        return new Entry(record, f.unknown(KNOWN));
     }
 
     @Override
@@ -96,7 +96,7 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
         ObjectNode section = root.putObject("tokens");
         for (Entry e : content.tokens().values()) {
             TokenRecord r = e.record();
-            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : e.extra().deepCopy();
             node.put("hash", r.hash());
             if (r.expiresAt() == null) {
                 node.putNull("expires_at");

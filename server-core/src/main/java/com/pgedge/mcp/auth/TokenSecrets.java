@@ -19,6 +19,8 @@ public final class TokenSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder();
     private static final HexFormat HEX = HexFormat.of();
+    /** Looking up a MessageDigest costs about as much as hashing a token: keep one per thread. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenSecrets::newSha256);
 
     private TokenSecrets() {
     }
@@ -36,8 +38,14 @@ public final class TokenSecrets {
     }
 
     static byte[] sha256(byte[] data) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest.digest(data);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

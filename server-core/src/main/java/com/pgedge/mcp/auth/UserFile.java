@@ -62,39 +62,45 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
 
     @Override
     public Content empty() {
-        return Content.of(new TreeMap<>(), CredentialYaml.mapper().createObjectNode());
+        return Content.of(new TreeMap<>(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
 
     @Override
     public Content parse(byte[] bytes) {
-        ObjectNode root = CredentialYaml.read(bytes);
-        ObjectNode section = FileFields.section(root, "users");
         TreeMap<String, Entry> users = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String name = e.getKey().strip();
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("a user has an empty name");
+        ObjectNode root = CredentialYaml.readSection(bytes, "users", (key, value) -> {
+            String name = key.strip();
+            if (users.containsKey(name)) {
+                if (!name.equals(key)) {
+                    throw new IllegalArgumentException("user '" + Timestamps.abbreviate(name)
+                            + "' appears twice (names are compared without surrounding spaces)");
+                }
+                return false;
             }
-            ObjectNode node = FileFields.entry("user", name, e.getValue());
-            FileFields f = new FileFields(node, "user '" + Timestamps.abbreviate(name) + "'");
-            // Absent "enabled" reads as false, as in the reference: an account is only on when it says so.
-            UserRecord record = new UserRecord(name, f.text("password_hash"), f.instant("created_at"),
-                    f.instant("last_login"), f.bool("enabled", false), f.text("annotation"),
-                    f.integer("failed_attempts"));
-            if (users.put(name, new Entry(record, f.unknown(KNOWN))) != null) {
-                throw new IllegalArgumentException("user '" + Timestamps.abbreviate(name)
-                        + "' appears twice (names are compared without surrounding spaces)");
-            }
-        }
-        // Only the other top-level keys: copying the whole tree would double the cost of a big file.
+            users.put(name, entry(name, value));
+            return true;
+        }, users::clear);
+        FileFields.section(root, "users");
         ObjectNode extra = root.objectNode();
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             if (!e.getKey().equals("users")) {
                 extra.set(e.getKey(), e.getValue());
             }
         });
         return Content.of(users, extra);
+    }
+
+    private static Entry entry(String name, JsonNode value) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a user has an empty name");
+        }
+        ObjectNode node = FileFields.entry("user", name, value);
+        FileFields f = new FileFields(node, "user '" + Timestamps.abbreviate(name) + "'");
+        // Absent "enabled" reads as false, as in the reference: an account is only on when it says so.
+        UserRecord record = new UserRecord(name, f.text("password_hash"), f.instant("created_at"),
+                f.instant("last_login"), f.bool("enabled", false), f.text("annotation"),
+                f.integer("failed_attempts"));
+        return new Entry(record, f.unknown(KNOWN));
     }
 
     @Override
@@ -103,7 +109,7 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         ObjectNode section = root.putObject("users");
         for (Entry e : content.users().values()) {
             UserRecord r = e.record();
-            ObjectNode node = e.extra() == null ? CredentialYaml.mapper().createObjectNode() : e.extra().deepCopy();
+            ObjectNode node = e.extra() == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : e.extra().deepCopy();
             node.put("username", r.username());
             node.put("password_hash", r.passwordHash());
             if (r.createdAt() != null) {

@@ -290,4 +290,28 @@ class CredentialFileFormatTest {
                 .users().get("x").record();
         assertThat(u.enabled()).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "tokens:\n    t:\n        hash: [SECRET\n",
+            "tokens:\n    t:\n        hash: \"SECRET\n",
+            "tokens:\n    t:\n      hash: SECRET\n     x: y\n",
+            "tokens:\n    t:\n        hash: SECRET\n        hash: SECRET\n",
+            "{\"tokens\": {\"t\": {\"hash\": \"SECRET\" x}}}",
+            "tokens:\n    t:\n        hash: SECRET: x\n  - a\n",
+            "users:\n    a:\n        password_hash: SECRET\n        enabled: SECRET\n",
+            "users:\n    a:\n        password_hash: {SECRET\n",
+            "tokens:\n    t:\n        hash: SECRET\n        expires_at: SECRET\n"})
+    void parseErrorsNeverQuoteAHash(String template) {
+        String secret = "e99fbcaf4ca3cb214baf260e64efa48b41b78287dbb1fe63fd7d05cb1f74a2a3";
+        byte[] bytes = template.replace("SECRET", secret).getBytes(UTF_8);
+        assertThatThrownBy(() -> {
+            if (template.startsWith("users")) {
+                UserFile.CODEC.parse(bytes);
+            } else {
+                TokenFile.CODEC.parse(bytes);
+            }
+        }).isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret.substring(0, 12)));
+    }
 }

@@ -138,4 +138,29 @@ class CredentialFileWriterTest {
             assertThat(one.tokens()).extracting(TokenRecord::id).doesNotHaveDuplicates();
         }
     }
+
+    @Test
+    void readersNeverWaitForAnEditInProgressOrAnotherProcesssLock() throws Exception {
+        AuthSettings s = AuthTestSupport.settings(dir);
+        try (AuthService auth = AuthTestSupport.open(s, new MutableClock())) {
+            CreatedToken t = auth.addToken("x", null, null);
+            // Another process (here: another holder of the OS lock) is editing the token file...
+            try (CredentialFileLock held = CredentialFileLock.acquire(s.tokenFile(), Duration.ofSeconds(1))) {
+                ExecutorService admin = Executors.newSingleThreadExecutor();
+                Future<?> blockedEdit = admin.submit(() -> auth.addToken("waits for the lock", null, null));
+                Thread.sleep(100);
+                assertThat(blockedEdit.isDone()).isFalse();
+                // ...and the edge still answers at once from the snapshot.
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+                    for (int i = 0; i < 1000; i++) {
+                        assertThat(auth.checkBearer(t.plaintext(), "10.0.0.1").accepted()).isTrue();
+                    }
+                });
+                held.close();
+                blockedEdit.get();
+                admin.shutdown();
+            }
+            assertThat(auth.tokens()).hasSize(2);
+        }
+    }
 }

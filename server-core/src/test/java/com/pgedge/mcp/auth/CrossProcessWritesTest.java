@@ -24,11 +24,12 @@ class CrossProcessWritesTest {
     @TempDir
     Path dir;
 
-    static Process launch(Path tokenFile, String label, int count) throws Exception {
+    static Process launch(Path tokenFile, String label, int count, String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
                 "-Dlogback.configurationFile=none", "-cp", System.getProperty("java.class.path"),
                 CredentialWriterMain.class.getName(), tokenFile.toString(), label, Integer.toString(count));
+        pb.command().addAll(List.of(extra));
         pb.redirectErrorStream(true);
         return pb.start();
     }
@@ -49,10 +50,14 @@ class CrossProcessWritesTest {
     void twoProcessesInterleavingHundredsOfChangesLoseNone() throws Exception {
         Path tokens = dir.resolve("tokens.yaml");
         int each = 150;
-        Process a = launch(tokens, "A", each);
-        Process b = launch(tokens, "B", each);
+        Path go = dir.resolve("go");
+        Process a = launch(tokens, "A", each, go.toString());
+        Process b = launch(tokens, "B", each, go.toString());
         List<String> outA = new ArrayList<>();
         List<String> outB = new ArrayList<>();
+        awaitLine(a, "READY", outA);
+        awaitLine(b, "READY", outB);
+        Files.writeString(go, "go");
         Thread readA = new Thread(() -> drain(a, outA));
         readA.start();
         drain(b, outB);

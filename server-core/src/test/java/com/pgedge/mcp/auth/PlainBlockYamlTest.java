@@ -95,5 +95,14 @@ class PlainBlockYamlTest {
         }
         sameAsLoaderOrDeclined(sb.toString());
         assertThat(PlainBlockYaml.tryRead(sb.toString().getBytes(UTF_8))).isNotNull();
+        // The streaming read (entries handed over one by one) gives the same records as the loader.
+        byte[] bytes = sb.toString().getBytes(UTF_8);
+        java.util.List<TokenRecord> streamed = TokenFile.CODEC.parse(bytes).tokens().values().stream()
+                .map(TokenFile.Entry::record).toList();
+        java.util.List<String> loaderIds = new java.util.ArrayList<>();
+        CredentialYaml.readWithLoader(bytes).get("tokens").fieldNames().forEachRemaining(loaderIds::add);
+        assertThat(streamed).hasSize(1000);
+        assertThat(streamed).extracting(TokenRecord::id).containsExactlyInAnyOrderElementsOf(loaderIds);
+        assertThat(streamed.get(0).hash()).isEqualTo(TokenSecrets.sha256Hex("t0"));
     }
 }
