@@ -32,10 +32,12 @@ public final class McpHttpServer implements AutoCloseable {
     private final ToolRegistry registry;
     private final HttpLimits limits;
 
-    private Undertow undertow;
+    // start() and stop() are serialised; the getters never wait for them (a console may poll
+    // them on its UI thread while stop() lets requests finish).
+    private volatile Undertow undertow;
     private GracefulShutdownHandler graceful;
     private LoginEndpoint login;
-    private int port = -1;
+    private volatile int port = -1;
 
     /**
      * @param auth the shared auth core; required when {@code config.http().auth().enabled()},
@@ -163,22 +165,22 @@ public final class McpHttpServer implements AutoCloseable {
         stop();
     }
 
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return undertow != null;
     }
 
     /** The bound port (useful with port 0), or -1 when stopped. */
-    public synchronized int port() {
+    public int port() {
         return port;
     }
 
     /** {@code http(s)://host:port/mcp/v1} as a client would reach it. */
-    public synchronized URI endpoint() {
+    public URI endpoint() {
         return URI.create(baseUri() + RootHandler.MCP_PATH);
     }
 
     /** {@code http(s)://host:port} as a client would reach it. */
-    public synchronized String baseUri() {
+    public String baseUri() {
         ListenAddress address = ListenAddress.parse(config.http().address());
         boolean tls = config.http().tls() != null && config.http().tls().enabled();
         return (tls ? "https://" : "http://") + address.authority(port);

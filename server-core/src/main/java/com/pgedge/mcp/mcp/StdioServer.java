@@ -32,18 +32,27 @@ public final class StdioServer {
      * {@code System.out} afterwards is sent to stderr, so a stray print cannot corrupt the protocol.
      */
     public static void runOnStandardStreams(ToolRegistry registry) throws IOException {
-        PrintStream protocolOut = System.out;
-        System.setOut(System.err);
-        try {
-            run(System.in, protocolOut, registry);
-        } finally {
-            System.setOut(protocolOut);
-        }
+        run(System.in, System.out, registry);
     }
 
-    /** Serves {@code in}/{@code out} until {@code in} ends. Does not close either stream. */
+    /**
+     * Serves {@code in}/{@code out} until {@code in} ends. Does not close either stream. When
+     * {@code out} is the process's {@code System.out}, other writers to {@code System.out} are sent
+     * to stderr meanwhile, so a stray print from any library cannot corrupt the protocol.
+     */
     public static void run(InputStream in, OutputStream out, ToolRegistry registry) throws IOException {
-        new StdioServer(registry).serve(in, out);
+        PrintStream original = System.out;
+        boolean guard = out == original;
+        if (guard) {
+            System.setOut(System.err);
+        }
+        try {
+            new StdioServer(registry).serve(in, out);
+        } finally {
+            if (guard) {
+                System.setOut(original);
+            }
+        }
     }
 
     public void serve(InputStream in, OutputStream out) throws IOException {

@@ -42,4 +42,16 @@ class GracefulStopTest {
             fx.close();
         }
     }
+
+    @Test
+    void aStoppedServerStartsAgain() throws Exception {
+        try (ServerFixture fx = ServerFixture.start()) {
+            fx.server.stop();
+            assertThat(fx.server.isRunning()).isFalse();
+            assertThat(fx.server.port()).isEqualTo(-1);
+            fx.server.start(); // the console's Stop / Start buttons
+            assertThat(fx.server.isRunning()).isTrue();
+            assertThat(fx.postWithToken(ServerFixture.toolsList(1), fx.apiToken).statusCode()).isEqualTo(200);
+        }
+    }
 }

@@ -125,7 +125,8 @@ class TlsTest {
                     new ServerConfig.AuthConfig(false, null, null, null, 0, 15, 10)), null, false, false);
             McpHttpServer second = new McpHttpServer(config, null, com.pgedge.mcp.mcp.ToolRegistry.empty());
             assertThatThrownBy(second::start).isInstanceOf(HttpServerException.class)
-                    .hasMessageContaining("Cannot listen on 127.0.0.1:" + fx.port());
+                    .hasMessageContaining("Cannot listen on 127.0.0.1:" + fx.port())
+                    .hasMessageContaining("already in use"); // the console keys its advice on this
         }
     }
 }
