@@ -5,21 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +46,7 @@ public final class AuthService implements AutoCloseable {
     static final Duration EMPTY_FILE_RECHECK = Duration.ofMillis(500);
     /** Longest bearer token even looked at; ours are 44 characters. */
     private static final int MAX_TOKEN_LENGTH = 512;
-    private static final int MAX_USERNAME_LENGTH = 128;
+    private static final int MAX_USERNAME_LENGTH = LoginCheck.MAX_USERNAME_LENGTH;
 
     private final AuthSettings settings;
     private final Clock clock;
@@ -65,13 +58,8 @@ public final class AuthService implements AutoCloseable {
     private final AuditLog audit;
     private final List<AuthEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
-    /** bcrypt is CPU-bound: at most this many at once, and a short queue, then BUSY. */
-    private final Semaphore bcryptPermits;
-    private final AtomicInteger bcryptWaiting = new AtomicInteger();
-    private final int maxBcryptWaiting;
+    private final LoginCheck logins;
     private final ScheduledThreadPoolExecutor scheduler;
-    /** Writes login bookkeeping (counters, last login) to the user file off the login path, in order. */
-    private final ExecutorService bookkeeping;
     private volatile CredentialFileWatcher watcher;
     private volatile boolean closed;
     private volatile boolean userFileMissingWarned;
@@ -87,21 +75,14 @@ public final class AuthService implements AutoCloseable {
                 this::sessionEnded);
         this.limiter = new LoginRateLimiter(clock, this.settings.rateLimitWindow(), this.settings.rateLimitMaxAttempts(),
                 LoginRateLimiter.DEFAULT_MAX_ADDRESSES);
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.bcryptPermits = new Semaphore(Math.max(2, cores), true);
-        this.maxBcryptWaiting = Math.max(64, cores * 32);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pgedge-auth-scheduler");
             t.setDaemon(true);
             return t;
         });
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.bookkeeping = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "pgedge-auth-bookkeeping");
-            t.setDaemon(true);
-            return t;
-        });
         this.audit = new AuditLog(this.settings.effectiveAuditFile());
+        this.logins = new LoginCheck(this.settings, clock, hasher, users, sessions, limiter, this::publish);
         tokens.onChange(this::tokensChanged);
         users.onChange(this::usersChanged);
     }
@@ -183,12 +164,9 @@ public final class AuthService implements AutoCloseable {
             w.close();
         }
         scheduler.shutdownNow();
-        bookkeeping.shutdown();
+        logins.close();
         try {
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            if (!bookkeeping.awaitTermination(15, TimeUnit.SECONDS)) {
-                LOG.warn("[AUTH] Some login bookkeeping was not written to {} before closing", users.path());
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -276,138 +254,7 @@ public final class AuthService implements AutoCloseable {
      * {@link LoginResult.FailureReason#BUSY} rather than piling up.
      */
     public LoginResult login(String username, String password, String clientAddress) {
-        String key = AddressKey.of(clientAddress);
-        String shownName = username == null ? null : username.strip();
-        Duration blocked = limiter.blockedFor(key);
-        if (blocked != null) {
-            publish(AuthEventType.RATE_LIMITED, shownName, clientAddress, null, "login refused while blocked");
-            return LoginResult.rateLimited(blocked);
-        }
-        if (bcryptWaiting.incrementAndGet() > maxBcryptWaiting) {
-            bcryptWaiting.decrementAndGet();
-            publish(AuthEventType.LOGIN_FAILED, shownName, clientAddress, null, "server busy");
-            return LoginResult.failure(LoginResult.FailureReason.BUSY);
-        }
-        try {
-            if (!bcryptPermits.tryAcquire(10, TimeUnit.SECONDS)) {
-                publish(AuthEventType.LOGIN_FAILED, shownName, clientAddress, null, "server busy");
-                return LoginResult.failure(LoginResult.FailureReason.BUSY);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return LoginResult.failure(LoginResult.FailureReason.BUSY);
-        } finally {
-            bcryptWaiting.decrementAndGet();
-        }
-        LoginResult result;
-        try {
-            result = checkCredentials(shownName, password, clientAddress);
-        } catch (RuntimeException e) {
-            // Never a 500 from a login: whatever broke is logged, the client sees a failure.
-            LOG.error("[AUTH] Login check failed unexpectedly: {}", e.toString());
-            result = LoginResult.failure(LoginResult.FailureReason.INVALID_INPUT);
-        } finally {
-            bcryptPermits.release();
-        }
-        if (!result.succeeded()) {
-            limiter.recordFailure(key);
-            publish(AuthEventType.LOGIN_FAILED, shownName, clientAddress, null, describe(result.reason()));
-        }
-        return result;
-    }
-
-    private LoginResult checkCredentials(String name, String password, String clientAddress) {
-        boolean validInput = name != null && !name.isEmpty() && name.length() <= MAX_USERNAME_LENGTH
-                && PasswordHasher.problemWith(password) == null;
-        UserFile.Entry entry = validInput ? users.content().find(name) : null;
-        if (entry == null) {
-            hasher.burn();
-            return LoginResult.failure(validInput ? LoginResult.FailureReason.UNKNOWN_USER
-                    : LoginResult.FailureReason.INVALID_INPUT);
-        }
-        UserRecord user = entry.record();
-        boolean passwordOk = hasher.verify(password, user.passwordHash());
-        int threshold = settings.maxFailedAttemptsBeforeLockout();
-        if (!user.enabled()) {
-            return LoginResult.failure(user.isLocked(threshold) ? LoginResult.FailureReason.ACCOUNT_LOCKED
-                    : LoginResult.FailureReason.ACCOUNT_DISABLED);
-        }
-        if (!passwordOk) {
-            recordWrongPassword(user.username(), clientAddress);
-            return LoginResult.failure(LoginResult.FailureReason.WRONG_PASSWORD);
-        }
-        Instant now = clock.instant();
-        UnaryOperator<UserFile.Content> loggedIn = c -> {
-            UserFile.Entry current = c.find(user.username());
-            if (current == null || (current.record().failedAttempts() == 0 && now.equals(current.record().lastLogin()))) {
-                return c;
-            }
-            UserRecord r = current.record();
-            return replaceUser(c, current, new UserRecord(r.username(), r.passwordHash(), r.createdAt(), now,
-                    r.enabled(), r.annotation(), 0));
-        };
-        users.changeNow(loggedIn);
-        writeLater(loggedIn, "the login of '" + user.username() + "'");
-        SessionStore.Opened opened = sessions.open(user.username());
-        publish(AuthEventType.LOGIN_SUCCEEDED, user.username(), clientAddress, null, null);
-        return LoginResult.success(opened.token(), opened.session().expiresAt());
-    }
-
-    /**
-     * Counts a wrong password against the account and locks it at the threshold. Memory is
-     * updated at once, so the next attempt already sees the count and the lock; the user file
-     * follows a few milliseconds later on the bookkeeping thread. Waiting for that write (and its
-     * fsync) here would make a wrong password measurably slower than an unknown user, which is
-     * exactly the timing difference that enumerates usernames.
-     */
-    private void recordWrongPassword(String username, String clientAddress) {
-        int threshold = settings.maxFailedAttemptsBeforeLockout();
-        UnaryOperator<UserFile.Content> failed = c -> {
-            UserFile.Entry current = c.find(username);
-            if (current == null || !current.record().enabled()) {
-                return c;
-            }
-            UserRecord r = current.record();
-            int failures = r.failedAttempts() + 1;
-            boolean lock = threshold > 0 && failures >= threshold;
-            return replaceUser(c, current, new UserRecord(r.username(), r.passwordHash(), r.createdAt(),
-                    r.lastLogin(), !lock, r.annotation(), failures));
-        };
-        UserFile.Content before = users.content();
-        UserFile.Content after = users.changeNow(failed);
-        writeLater(failed, "a failed login of '" + username + "'");
-        UserFile.Entry was = before.find(username);
-        UserFile.Entry now = after.find(username);
-        if (was != null && now != null && was.record().enabled() && !now.record().enabled()) {
-            UserRecord locked = now.record();
-            LOG.warn("[AUTH] Account '{}' locked after {} failed login attempts", locked.username(),
-                    locked.failedAttempts());
-            publish(AuthEventType.ACCOUNT_LOCKED, locked.username(), clientAddress, null,
-                    locked.failedAttempts() + " failed attempts");
-        }
-    }
-
-    /**
-     * Applies a login's bookkeeping to the user file on the bookkeeping thread (one at a time,
-     * in order), re-reading the file under its lock so that edits by others are kept.
-     */
-    private void writeLater(UnaryOperator<UserFile.Content> change, String what) {
-        try {
-            bookkeeping.execute(() -> {
-                try {
-                    users.writePending(change);
-                } catch (AuthException e) {
-                    // A read-only user file (mounted secret) must not stop logins.
-                    LOG.warn("[AUTH] Could not record {} in {}: {}", what, users.path(), e.getMessage());
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.warn("[AUTH] Not recording {}: the auth service is closed", what);
-        }
-    }
-
-    private static String describe(LoginResult.FailureReason reason) {
-        return reason == null ? null : reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return logins.login(username, password, clientAddress);
     }
 
     // ---- tokens ---------------------------------------------------------------------------
@@ -429,27 +276,11 @@ public final class AuthService implements AutoCloseable {
         String note = annotation == null ? "" : annotation.strip();
         TokenRecord record = tokens.update(c -> {
             Instant now = clock.instant();
-            String id = nextTokenId(c, now);
-            TokenRecord r = new TokenRecord(id, hash, expiry == null ? null : now.plus(expiry), note, now, db);
-            TreeMap<String, TokenFile.Entry> map = c.editable();
-            map.put(id, new TokenFile.Entry(r, null));
-            return new CredentialFile.Edit<>(TokenFile.Content.of(map, c.extra()), r);
+            TokenRecord r = new TokenRecord(c.nextId(now), hash, expiry == null ? null : now.plus(expiry), note, now, db);
+            return new CredentialFile.Edit<>(c.with(r), r);
         }, true);
         publish(AuthEventType.TOKEN_ADDED, null, null, record.id(), note.isEmpty() ? null : note);
         return new CreatedToken(record, plaintext);
-    }
-
-    private static String nextTokenId(TokenFile.Content c, Instant now) {
-        String base = "token-" + now.getEpochSecond();
-        if (!c.tokens().containsKey(base)) {
-            return base;
-        }
-        for (int n = 2; ; n++) {
-            String id = base + "-" + n;
-            if (!c.tokens().containsKey(id)) {
-                return id;
-            }
-        }
     }
 
     /**
@@ -464,42 +295,11 @@ public final class AuthService implements AutoCloseable {
         }
         String wanted = idOrHashPrefix.strip();
         TokenRecord removed = tokens.update(c -> {
-            TokenFile.Entry match = c.tokens().get(wanted);
-            if (match == null) {
-                match = matchPrefix(c, wanted);
-            }
-            TreeMap<String, TokenFile.Entry> map = c.editable();
-            map.remove(match.record().id());
-            return new CredentialFile.Edit<>(TokenFile.Content.of(map, c.extra()), match.record());
+            TokenRecord match = c.find(wanted);
+            return new CredentialFile.Edit<>(c.without(match.id()), match);
         }, true);
         publish(AuthEventType.TOKEN_REMOVED, null, null, removed.id(), null);
         return removed;
-    }
-
-    private static TokenFile.Entry matchPrefix(TokenFile.Content c, String wanted) {
-        String shown = Timestamps.abbreviate(wanted);
-        if (wanted.length() < 8) {
-            throw new AuthException("No token with id '" + shown + "' (a hash prefix needs at least 8 characters)");
-        }
-        String prefix = wanted.toLowerCase(Locale.ROOT);
-        List<TokenFile.Entry> matches = new ArrayList<>();
-        for (TokenFile.Entry e : c.tokens().values()) {
-            if (e.record().hash().startsWith(prefix)) {
-                matches.add(e);
-            }
-        }
-        if (matches.isEmpty()) {
-            throw new AuthException("No token with id or hash prefix '" + shown + "'");
-        }
-        if (matches.size() > 1) {
-            StringBuilder ids = new StringBuilder();
-            for (TokenFile.Entry e : matches) {
-                ids.append(ids.length() == 0 ? "" : ", ").append(e.record().id());
-            }
-            throw new AuthException("Hash prefix '" + shown + "' matches " + matches.size()
-                    + " tokens (" + ids + "); give a longer prefix or the token id");
-        }
-        return matches.get(0);
     }
 
     /** Removes every expired token from the file; returns how many. */
@@ -572,7 +372,7 @@ public final class AuthService implements AutoCloseable {
             UserRecord next = new UserRecord(r.username(), hash == null ? r.passwordHash() : hash, r.createdAt(),
                     r.lastLogin(), r.enabled(), newAnnotation == null ? r.annotation() : newAnnotation.strip(),
                     r.failedAttempts());
-            return new CredentialFile.Edit<>(replaceUser(c, current, next), next);
+            return new CredentialFile.Edit<>(c.replace(current, next), next);
         }, true);
         String what = hash != null && newAnnotation != null ? "password and annotation changed"
                 : hash != null ? "password changed" : newAnnotation != null ? "annotation changed" : "no change";
@@ -608,7 +408,7 @@ public final class AuthService implements AutoCloseable {
             }
             UserRecord next = new UserRecord(r.username(), r.passwordHash(), r.createdAt(), r.lastLogin(), true,
                     r.annotation(), 0);
-            return new CredentialFile.Edit<>(replaceUser(c, current, next), next);
+            return new CredentialFile.Edit<>(c.replace(current, next), next);
         }, true);
         if (before[0].isLocked(threshold)) {
             publish(AuthEventType.ACCOUNT_UNLOCKED, enabled.username(), null, null, null);
@@ -629,7 +429,7 @@ public final class AuthService implements AutoCloseable {
             }
             UserRecord next = new UserRecord(r.username(), r.passwordHash(), r.createdAt(), r.lastLogin(), false,
                     r.annotation(), r.failedAttempts());
-            return new CredentialFile.Edit<>(replaceUser(c, current, next), next);
+            return new CredentialFile.Edit<>(c.replace(current, next), next);
         }, true);
         publish(AuthEventType.USER_DISABLED, disabled.username(), null, null, null);
         return disabled;
@@ -704,12 +504,6 @@ public final class AuthService implements AutoCloseable {
         return e;
     }
 
-    private static UserFile.Content replaceUser(UserFile.Content c, UserFile.Entry current, UserRecord next) {
-        TreeMap<String, UserFile.Entry> map = c.editable();
-        map.remove(current.record().username());
-        map.put(next.username(), new UserFile.Entry(next, current.extra()));
-        return UserFile.Content.of(map, c.extra());
-    }
 
     // ---- rate limiter ---------------------------------------------------------------------
 
@@ -921,14 +715,7 @@ public final class AuthService implements AutoCloseable {
 
     /** Lets queued login bookkeeping reach the file first, so an admin edit is applied on top of it. */
     private void awaitBookkeeping() {
-        try {
-            bookkeeping.submit(() -> { }).get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-                 | java.util.concurrent.RejectedExecutionException e) {
-            // closed or stuck: the edit goes ahead on what the file says
-        }
+        logins.awaitBookkeeping();
     }
 
     /**

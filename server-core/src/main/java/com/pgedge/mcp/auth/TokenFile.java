@@ -47,6 +47,71 @@ final class TokenFile implements CredentialFile.Codec<TokenFile.Content> {
             return new TreeMap<>(tokens);
         }
 
+        /** This content plus a new token. */
+        Content with(TokenRecord record) {
+            TreeMap<String, Entry> map = editable();
+            map.put(record.id(), new Entry(record, null));
+            return of(map, extra);
+        }
+
+        /** This content without the token {@code id}. */
+        Content without(String id) {
+            TreeMap<String, Entry> map = editable();
+            map.remove(id);
+            return of(map, extra);
+        }
+
+        /** {@code token-<unix seconds>}, or with {@code -2}, {@code -3}... when that id is taken. */
+        String nextId(Instant now) {
+            String base = "token-" + now.getEpochSecond();
+            if (!tokens.containsKey(base)) {
+                return base;
+            }
+            for (int n = 2; ; n++) {
+                String id = base + "-" + n;
+                if (!tokens.containsKey(id)) {
+                    return id;
+                }
+            }
+        }
+
+        /**
+         * The token with this id, or else the one token whose hash starts with this prefix of at
+         * least 8 characters.
+         *
+         * @throws AuthException when nothing matches, or when the prefix matches several tokens
+         *                       (the message lists their ids)
+         */
+        TokenRecord find(String idOrHashPrefix) {
+            Entry byId = tokens.get(idOrHashPrefix);
+            if (byId != null) {
+                return byId.record();
+            }
+            String shown = Timestamps.abbreviate(idOrHashPrefix);
+            if (idOrHashPrefix.length() < 8) {
+                throw new AuthException("No token with id '" + shown + "' (a hash prefix needs at least 8 characters)");
+            }
+            String prefix = idOrHashPrefix.toLowerCase(java.util.Locale.ROOT);
+            java.util.List<TokenRecord> matches = new java.util.ArrayList<>();
+            for (Entry e : tokens.values()) {
+                if (e.record().hash().startsWith(prefix)) {
+                    matches.add(e.record());
+                }
+            }
+            if (matches.isEmpty()) {
+                throw new AuthException("No token with id or hash prefix '" + shown + "'");
+            }
+            if (matches.size() > 1) {
+                StringBuilder ids = new StringBuilder();
+                for (TokenRecord r : matches) {
+                    ids.append(ids.length() == 0 ? "" : ", ").append(r.id());
+                }
+                throw new AuthException("Hash prefix '" + shown + "' matches " + matches.size()
+                        + " tokens (" + ids + "); give a longer prefix or the token id");
+            }
+            return matches.get(0);
+        }
+
         /** The same file content, with the expired tokens left out of the lookup index. */
         Content withoutExpired(Instant now) {
             Map<String, TokenRecord> index = new HashMap<>(byHash);

@@ -53,6 +53,14 @@ final class UserFile implements CredentialFile.Codec<UserFile.Content> {
         TreeMap<String, Entry> editable() {
             return new TreeMap<>(users);
         }
+
+        /** This content with one user's record replaced (its unknown fields kept). */
+        Content replace(Entry current, UserRecord next) {
+            TreeMap<String, Entry> map = editable();
+            map.remove(current.record().username());
+            map.put(next.username(), new Entry(next, current.extra()));
+            return of(map, extra);
+        }
     }
 
     /** Usernames compare trimmed and case-insensitively. */
