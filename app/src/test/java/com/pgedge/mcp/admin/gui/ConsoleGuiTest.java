@@ -224,7 +224,7 @@ class ConsoleGuiTest {
     void startTheEmbeddedServerTestItAndStopIt(FxRobot robot) throws Exception {
         awaitUsers(robot);
         robot.clickOn("#nav-server");
-        robot.doubleClickOn("#serverAddress").eraseText(20).write("127.0.0.1:0");
+        robot.clickOn("#serverAddress").push(KeyCode.CONTROL, KeyCode.A).write("127.0.0.1:0");
         robot.clickOn("#startServer");
         await().atMost(WAIT).until(() -> fx(() -> console.server().stateProperty().get())
                 == com.pgedge.mcp.admin.server.ServerState.RUNNING);
@@ -236,5 +236,90 @@ class ConsoleGuiTest {
         robot.clickOn("#stopServer");
         await().atMost(WAIT).until(() -> fx(() -> console.server().stateProperty().get())
                 == com.pgedge.mcp.admin.server.ServerState.STOPPED);
+    }
+
+    @Test
+    void deleteAsksFirstAndCancelKeepsTheUser(FxRobot robot) throws Exception {
+        awaitUsers(robot);
+        robot.clickOn(cell(robot, "#usersTable", "carol"));
+        robot.clickOn("#deleteUser");
+        robot.clickOn("#deleteUserCancel");
+        assertThat(readUser("carol")).isNotNull();
+        robot.clickOn(cell(robot, "#usersTable", "carol"));
+        robot.clickOn("#deleteUser");
+        robot.clickOn("#deleteUserConfirm");
+        await().atMost(WAIT).until(() -> readUser("carol") == null);
+        await().atMost(WAIT).until(() -> fx(() -> console.users().row("carol") == null));
+    }
+
+    @Test
+    void passwordsOver72BytesAreExplainedAndCannotBeSubmitted(FxRobot robot) throws Exception {
+        awaitUsers(robot);
+        robot.clickOn("#addUser");
+        robot.clickOn("#newUsername").write("frank");
+        String long73 = "x".repeat(73);
+        robot.clickOn("#newPassword").write(long73);
+        robot.clickOn("#newPasswordConfirm").write(long73);
+        await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#newPasswordFeedback").queryLabeled().getText()).contains("72 bytes"));
+        assertThat(fx(() -> robot.lookup("#addUserOk").queryButton().isDisabled())).isTrue();
+        robot.clickOn("#addUserCancel");
+        assertThat(readUser("frank")).isNull();
+    }
+
+    @Test
+    void fileOpenSwitchesToOtherFilesAndRemembersThem(FxRobot robot) throws Exception {
+        awaitUsers(robot);
+        java.nio.file.Path other = fx.folder.resolve("other");
+        java.nio.file.Files.createDirectories(other);
+        try (AuthService outside = AuthService.open(com.pgedge.mcp.auth.AuthSettings.defaults(
+                other.resolve("t.yaml"), other.resolve("u.yaml")), clock, StoreFixture.TEST_COST)) {
+            outside.addUser("zoe", "zoe-password-1", "in the other store");
+        }
+        robot.clickOn("File").clickOn("Open...");
+        // Long paths: put them in directly (typing 60 characters twice adds nothing to the test).
+        robot.interact(() -> {
+            robot.lookup("#openTokenFile").queryAs(TextField.class).setText(other.resolve("t.yaml").toString());
+            robot.lookup("#openUserFile").queryAs(TextField.class).setText(other.resolve("u.yaml").toString());
+        });
+        robot.clickOn("#openOk");
+        await().atMost(WAIT).until(() -> fx(() -> console.users().row("zoe") != null));
+        assertThat(fx(() -> console.users().allRows().size())).isEqualTo(1);
+        assertThat(fx(() -> robot.lookup("#statusFiles").queryLabeled().getText())).contains("t.yaml");
+        // Remembered: the next start opens it (most recent first), and the old files are in the list too.
+        com.pgedge.mcp.admin.prefs.ConsolePreferences saved =
+                com.pgedge.mcp.admin.prefs.ConsolePreferences.load(fx.folder.resolve("data"));
+        assertThat(saved.recent().get(0).userFile()).isEqualTo(other.resolve("u.yaml"));
+        assertThat(saved.recent()).contains(fx.location);
+    }
+
+    @Test
+    void darkThemeFromTheViewMenuIsRemembered(FxRobot robot) throws Exception {
+        awaitUsers(robot);
+        robot.clickOn("View").clickOn("Dark theme");
+        assertThat(fx(() -> javafx.application.Application.getUserAgentStylesheet())).containsIgnoringCase("dark");
+        robot.clickOn("View").clickOn("Light theme");
+        assertThat(fx(() -> javafx.application.Application.getUserAgentStylesheet())).doesNotContainIgnoringCase("dark");
+        assertThat(fx(() -> console.preferences().darkTheme())).isFalse();
+    }
+
+    @Test
+    void removeExpiredTokensAfterConfirming(FxRobot robot) throws Exception {
+        awaitUsers(robot);
+        try (AuthService past = AuthService.open(fx.settings(3),
+                Clock.fixed(java.time.Instant.now().minus(Duration.ofDays(10)), java.time.ZoneOffset.UTC), StoreFixture.TEST_COST)) {
+            past.addToken("old CI token", Duration.ofDays(1), null);
+        }
+        robot.clickOn("#nav-tokens");
+        await().atMost(WAIT).until(() -> fx(() -> console.tokens().expiredCount()) == 1);
+        robot.clickOn("#removeExpired");
+        robot.clickOn("#removeExpiredConfirm");
+        await().atMost(WAIT).until(() -> {
+            try (AuthService outside = fx.outside(3, clock)) {
+                return outside.tokens().size() == 1;
+            }
+        });
+        try (AuthService outside = fx.outside(3, clock)) {
+            assertThat(outside.tokens().get(0).annotation()).isEqualTo("Existing token");
+        }
     }
 }

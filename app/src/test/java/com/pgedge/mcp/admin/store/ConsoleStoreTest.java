@@ -96,4 +96,20 @@ class ConsoleStoreTest {
         assertThat(ErrorText.describe(new java.util.concurrent.ExecutionException(new AuthException("inner")))).isEqualTo("inner");
         assertThat(ErrorText.describe(new NullPointerException())).isEqualTo("Something went wrong (NullPointerException).");
     }
+
+    @Test
+    void firstStartInAnEmptyDataFolderCreatesPrivateFilesOnTheFirstChange() throws Exception {
+        java.nio.file.Path data = fx.folder.resolve("home/.local/share/pgedge-postgres-mcp");
+        StoreLocation first = StoreLocation.inFolder(data);
+        store.open(first, null);
+        assertThat(store.loadErrorProperty().get()).isEmpty();
+        assertThat(store.usersProperty().get()).isEmpty(); // no default account
+        assertThat(Files.exists(first.userFile())).isFalse();
+        store.service().addUser("admin", "a long first passphrase", "");
+        assertThat(Files.exists(first.userFile())).isTrue();
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(first.userFile())))
+                    .isEqualTo("rw-------");
+        }
+    }
 }

@@ -49,6 +49,9 @@ public final class ConsoleOpenBenchmark {
         System.out.printf("files: %d users (%d KiB), %d tokens (%d KiB)%n", users, Files.size(where.userFile()) / 1024,
                 tokens, Files.size(where.tokenFile()) / 1024);
 
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -79,11 +82,15 @@ public final class ConsoleOpenBenchmark {
             return null;
         });
         long tShown = System.nanoTime();
+        long cpuShown = os.getProcessCpuTime();
         System.out.printf("toolkit start:                 %6d ms%n", ms(t0, tToolkit));
         System.out.printf("files -> rows in the tables:   %6d ms%n", ms(tToolkit, tRows));
         System.out.printf("  of which the core parsing the files (AuthService.open): %d ms%n", coreOpen[0] / 1_000_000);
         System.out.printf("tokens table laid out:         %6d ms%n", ms(tRows, tShown));
         System.out.printf("TOTAL start -> tokens visible: %6d ms%n", ms(t0, tShown));
+        // CPU time does not grow when other processes take the cores: the load-independent figure.
+        System.out.printf("  process CPU time for that:   %6d ms (all threads, %d cores; load average %.1f)%n",
+                (cpuShown - cpu0) / 1_000_000, Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
 
         // Typing "production" into the token search, one keystroke at a time (each applied, as if
         // typed slower than the view's 120 ms pause), then clearing it.
