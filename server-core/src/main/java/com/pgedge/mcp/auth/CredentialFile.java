@@ -293,7 +293,7 @@ final class CredentialFile<C> {
 
     private byte[] readOrNull() throws IOException {
         try {
-            return Files.readAllBytes(path);
+            return FileBytes.read(path);
         } catch (NoSuchFileException e) {
             return null;
         }

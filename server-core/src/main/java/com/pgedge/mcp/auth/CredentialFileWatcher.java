@@ -134,6 +134,10 @@ final class CredentialFileWatcher implements AutoCloseable {
             t.reload().run();
         } catch (RuntimeException e) {
             LOG.error("[AUTH] Failed to reload {}: {}", t.file(), e.toString());
+        } catch (OutOfMemoryError e) {
+            // A scheduled task's Error would vanish into its Future: say it, keep the old data
+            // (the half-built snapshot is garbage and is reclaimed), and keep watching.
+            LOG.error("[AUTH] Failed to reload {}: not enough memory to parse it (raise -Xmx)", t.file());
         }
     }
 

@@ -1,7 +1,6 @@
 package com.pgedge.mcp.auth;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -57,10 +56,7 @@ final class CredentialFileWriter {
         Path temp = createOwnerOnlyTemp(folder, file.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                FileBytes.writeFully(channel, content);
                 channel.force(true);
             }
             if (keepBackup && Files.exists(file)) {
