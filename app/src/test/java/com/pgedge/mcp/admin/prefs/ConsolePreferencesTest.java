@@ -60,8 +60,9 @@ class ConsolePreferencesTest {
                 .isEqualTo(Path.of("/home/u/.local/share/pgedge-postgres-mcp"));
         assertThat(DataFolder.resolve(null, Map.of(), "Mac OS X", "/Users/u"))
                 .isEqualTo(Path.of("/Users/u/Library/Application Support/pgedge-postgres-mcp"));
-        assertThat(DataFolder.resolve(null, Map.of("APPDATA", "C:/Users/u/AppData/Roaming"), "Windows 11", "C:/Users/u"))
-                .isEqualTo(Path.of("C:/Users/u/AppData/Roaming/pgedge-postgres-mcp"));
+        assertThat(DataFolder.resolve(null, Map.of("LOCALAPPDATA", "C:/Users/u/AppData/Local"), "Windows 11", "C:/Users/u"))
+                .as("the same folder as the CLI and the server")
+                .isEqualTo(Path.of("C:/Users/u/AppData/Local/pgedge-postgres-mcp"));
         assertThat(DataFolder.resolve("/portable", Map.of(), "Linux", "/home/u")).isEqualTo(Path.of("/portable"));
     }
 }
