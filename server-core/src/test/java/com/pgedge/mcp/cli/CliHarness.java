@@ -1,5 +1,6 @@
 package com.pgedge.mcp.cli;
 
+import com.pgedge.mcp.auth.MutableClock;
 import com.pgedge.mcp.auth.AuthService;
 import com.pgedge.mcp.config.ConfigLocations;
 import java.io.ByteArrayInputStream;
@@ -23,7 +24,7 @@ final class CliHarness {
     final Path cwd;
     final Path launcher;
     final Map<String, String> env = new HashMap<>();
-    final TestClock clock = new TestClock(Instant.parse("2025-12-24T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2025-12-24T12:00:00Z"));
     ServerLauncher server = new UnavailableServerLauncher();
 
     CliHarness(Path cwd, Path launcher) {

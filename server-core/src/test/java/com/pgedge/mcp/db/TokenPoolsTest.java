@@ -1,5 +1,6 @@
 package com.pgedge.mcp.db;
 
+import com.pgedge.mcp.auth.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,7 +69,7 @@ class TokenPoolsTest {
 
     private void poolsPerTokenAndRevocation(Path dir,
             ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs) throws Exception {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         AuthSettings settings = AuthSettings.defaults(dir.resolve("tokens.yaml"), dir.resolve("users.yaml"));
         try (AuthService auth = AuthService.open(settings, clock, 4);
              DatabaseToolset tools = DatabaseToolset.open(List.of(dev), QueryLimits.defaults(), clock)) {
@@ -137,7 +138,7 @@ class TokenPoolsTest {
 
     @Test
     void idlePoolsAreClosedAfterTheIdleTimeout() {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         QueryLimits limits = QueryLimits.defaults().withPools(64, Duration.ofMinutes(10));
         try (DatabaseToolset tools = DatabaseToolset.open(List.of(dev), limits, clock)) {
             ToolCallContext busy = DatabaseToolsTest.ctx("busy", null);
@@ -161,7 +162,7 @@ class TokenPoolsTest {
 
     @Test
     void theNumberOfPoolsIsCappedByClosingTheLeastRecentlyUsed() {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         QueryLimits limits = QueryLimits.defaults().withPools(2, Duration.ofMinutes(10));
         try (DatabaseToolset tools = DatabaseToolset.open(List.of(dev), limits, clock)) {
             backendPid(tools, DatabaseToolsTest.ctx("x", null));

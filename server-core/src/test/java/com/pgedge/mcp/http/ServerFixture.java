@@ -1,5 +1,6 @@
 package com.pgedge.mcp.http;
 
+import com.pgedge.mcp.auth.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.pgedge.mcp.auth.AuthService;
 import com.pgedge.mcp.auth.AuthSettings;
@@ -29,13 +30,13 @@ final class ServerFixture implements AutoCloseable {
     static final String PASSWORD = "SecurePassword123!";
 
     final Path dir;
-    final TestClock clock;
+    final MutableClock clock;
     final AuthService auth;
     final McpHttpServer server;
     final String apiToken;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServerFixture(Path dir, TestClock clock, AuthService auth, McpHttpServer server, String apiToken) {
+    private ServerFixture(Path dir, MutableClock clock, AuthService auth, McpHttpServer server, String apiToken) {
         this.dir = dir;
         this.clock = clock;
         this.auth = auth;
@@ -116,7 +117,7 @@ final class ServerFixture implements AutoCloseable {
 
         ServerFixture start() throws IOException {
             Path dir = Files.createTempDirectory("mcp-http-test");
-            TestClock clock = new TestClock();
+            MutableClock clock = new MutableClock(java.time.Instant.now());
             AuthSettings settings = AuthSettings.defaults(dir.resolve("tokens.yaml"), dir.resolve("users.yaml"))
                     .withLockout(lockout).withRateLimit(Duration.ofMinutes(15), rateLimit);
             AuthService auth = AuthService.open(settings, clock, bcryptCost);
