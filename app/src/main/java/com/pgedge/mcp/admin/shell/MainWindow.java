@@ -232,7 +232,7 @@ public final class MainWindow {
         files.getStyleClass().add("status-item");
         files.textProperty().bind(Bindings.createStringBinding(() -> {
             StoreLocation l = store.locationProperty().get();
-            return l == null ? "No files open" : shorten(l.label(), 70);
+            return l == null ? "No files open" : shorten(statusText(l, System.getProperty("user.home")), 70);
         }, store.locationProperty()));
         Tooltip pathsTip = new Tooltip();
         pathsTip.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -264,6 +264,25 @@ public final class MainWindow {
         }, store.runner().currentTitleProperty(), feedback.infoProperty()));
         bar.progressProperty().bind(Bindings.when(store.runner().runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
         return bar;
+    }
+
+    /**
+     * The open store in a few words: the folder when both files share it (their names are the
+     * defaults in almost every setup, and the tooltip has them), with the home folder as {@code ~}.
+     */
+    static String statusText(StoreLocation l, String home) {
+        if (l.tokenFile() == null || l.userFile() == null) {
+            return l.label();
+        }
+        java.nio.file.Path folder = l.userFile().getParent();
+        if (folder == null || !folder.equals(l.tokenFile().getParent())) {
+            return l.label();
+        }
+        String shown = folder.toString();
+        if (home != null && !home.isEmpty() && folder.startsWith(java.nio.file.Path.of(home))) {
+            shown = "~" + shown.substring(home.length());
+        }
+        return "Files in " + shown + (l.configFile() == null ? "" : " (+ " + l.configFile().getFileName() + ")");
     }
 
     /** Keeps the end of a long path (the file names), which is what tells stores apart. */
