@@ -9,8 +9,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import com.pgedge.mcp.admin.task.TaskRunner;
+import com.pgedge.mcp.admin.task.UiBatcher;
 import com.pgedge.mcp.auth.AuditLogReader;
 import com.pgedge.mcp.auth.AuthEvent;
 import com.pgedge.mcp.auth.Subscription;
@@ -39,6 +38,7 @@ public final class ActivityViewModel implements AutoCloseable {
 
     public static final int MAX_EVENTS = 20_000;
     static final Duration POLL = Duration.ofMillis(400);
+    static final Duration BATCH = Duration.ofMillis(200);
 
     private final TaskRunner runner;
     private final Clock clock;
@@ -53,13 +53,17 @@ public final class ActivityViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>();
 
-    private final ConcurrentLinkedQueue<AuthEvent> incoming = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /**
+     * At most one UI update per {@link #BATCH}: each one re-filters up to 20 000 rows and
+     * recomputes the chart, so it must not run per event.
+     */
+    private final UiBatcher<AuthEvent> incoming;
     private Subscription tail;
 
     public ActivityViewModel(TaskRunner runner, Clock clock) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.incoming = new UiBatcher<>(runner, BATCH, this::add);
         search.addListener((o, a, b) -> applyFilter());
         kind.addListener((o, a, b) -> applyFilter());
         bucket.addListener((o, a, b) -> recomputeChart());
@@ -78,21 +82,9 @@ public final class ActivityViewModel implements AutoCloseable {
         tail = AuditLogReader.tail(auditFile, POLL, true, this::offer);
     }
 
-    /** Called on the tail's thread: hand the events to the UI thread in batches. */
+    /** Called on the tail's thread: the batcher hands the events to the UI thread. */
     private void offer(AuthEvent event) {
-        incoming.add(event);
-        if (drainScheduled.compareAndSet(false, true)) {
-            runner.runOnUiThread(this::drain);
-        }
-    }
-
-    private void drain() {
-        drainScheduled.set(false);
-        List<AuthEvent> batch = new ArrayList<>();
-        for (AuthEvent e; (e = incoming.poll()) != null; ) {
-            batch.add(e);
-        }
-        add(batch);
+        incoming.offer(event);
     }
 
     /** Adds events (oldest first, as the file has them) on the UI thread. */
