@@ -217,15 +217,45 @@ public final class ActivityView implements Screen {
         return box;
     }
 
+    /** The chart on screen and what its shape was built from (categories, then series names). */
+    private StackedBarChart<String, Number> shownChart;
+    private List<String> shownShape = List.of();
+
     /**
-     * Builds a new chart for each update: StackedBarChart recurses until the stack overflows when
-     * its series and categories are cleared and refilled in place (a JavaFX bug), and a fresh
-     * chart of 60 bars costs nothing noticeable.
+     * Updates the bars in place when the shape (categories and series) is unchanged, which is the
+     * common case during a burst: only the values move, and the FX thread does little work.
+     * Otherwise builds a new chart: StackedBarChart recurses until the stack overflows when its
+     * series and categories are cleared and refilled in place (a JavaFX bug).
      */
     private void showChart(FailureChart c) {
         if (c == null) {
             return;
         }
+        List<String> shape = new java.util.ArrayList<>(c.categories());
+        shape.add("|");
+        shape.addAll(c.series().keySet());
+        String title = c.total() == 0 ? "No failed attempts in this period" : null;
+        if (shownChart != null && shape.equals(shownShape)) {
+            int i = 0;
+            for (int[] counts : c.series().values()) {
+                List<XYChart.Data<String, Number>> bars = shownChart.getData().get(i++).getData();
+                for (int b = 0; b < counts.length; b++) {
+                    if (bars.get(b).getYValue().intValue() != counts[b]) {
+                        bars.get(b).setYValue(counts[b]);
+                    }
+                }
+            }
+            shownChart.setTitle(title);
+        } else {
+            shownChart = newChart(c);
+            shownChart.setTitle(title);
+            shownShape = shape;
+            chartHolder.getChildren().setAll(shownChart);
+        }
+        offenders.getItems().setAll(c.offenders().size() > 50 ? c.offenders().subList(0, 50) : c.offenders());
+    }
+
+    private static StackedBarChart<String, Number> newChart(FailureChart c) {
         CategoryAxis xAxis = new CategoryAxis(javafx.collections.FXCollections.observableArrayList(c.categories()));
         NumberAxis yAxis = new NumberAxis();
         yAxis.setMinorTickVisible(false);
@@ -250,9 +280,7 @@ public final class ActivityView implements Screen {
         chart.setId("failureChart");
         chart.setAnimated(false);
         chart.setCategoryGap(2);
-        chart.setTitle(c.total() == 0 ? "No failed attempts in this period" : null);
-        chartHolder.getChildren().setAll(chart);
-        offenders.getItems().setAll(c.offenders().size() > 50 ? c.offenders().subList(0, 50) : c.offenders());
+        return chart;
     }
 
     @Override

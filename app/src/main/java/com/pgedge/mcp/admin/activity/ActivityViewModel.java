@@ -87,18 +87,49 @@ public final class ActivityViewModel implements AutoCloseable {
         incoming.offer(event);
     }
 
-    /** Adds events (oldest first, as the file has them) on the UI thread. */
+    /**
+     * Adds events (oldest first, as the file has them) on the UI thread. Only the new rows are
+     * inserted at the top of the shown list (and evicted ones removed at the bottom): replacing
+     * the whole list would make the table rebuild every row's cells on each batch.
+     */
     public void add(List<AuthEvent> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        if (batch.size() >= MAX_EVENTS) {
+            for (AuthEvent e : batch) {
+                events.addFirst(e);
+            }
+            while (events.size() > MAX_EVENTS) {
+                events.removeLast();
+            }
+            applyFilter();
+            recomputeChart();
+            return;
+        }
+        String q = query();
+        EventKind k = kind.get();
+        List<AuthEvent> shown = new ArrayList<>();
         for (AuthEvent e : batch) {
             events.addFirst(e);
+            if (accepts(e, k, q)) {
+                shown.add(e);
+            }
         }
+        java.util.Collections.reverse(shown); // newest first, like the table
+        int evictedShown = 0;
         while (events.size() > MAX_EVENTS) {
-            events.removeLast();
+            if (accepts(events.removeLast(), k, q)) {
+                evictedShown++;
+            }
         }
-        applyFilter();
+        if (evictedShown > 0) {
+            visible.remove(visible.size() - evictedShown, visible.size());
+        }
+        if (!shown.isEmpty()) {
+            visible.addAll(0, shown);
+        }
+        updateSummary();
         recomputeChart();
     }
 
@@ -108,17 +139,29 @@ public final class ActivityViewModel implements AutoCloseable {
         chart.set(c);
     }
 
+    private String query() {
+        return search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean accepts(AuthEvent e, EventKind k, String q) {
+        return k.includes(e.type()) && (q.isEmpty() || matches(e, q));
+    }
+
     private void applyFilter() {
-        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        String q = query();
         EventKind k = kind.get();
         List<AuthEvent> match = new ArrayList<>();
         for (AuthEvent e : events) {
-            if (k.includes(e.type()) && (q.isEmpty() || matches(e, q))) {
+            if (accepts(e, k, q)) {
                 match.add(e);
             }
         }
         visible.setAll(match);
-        summary.set(events.isEmpty() ? "No events yet." : match.size() + " of " + events.size() + " events"
+        updateSummary();
+    }
+
+    private void updateSummary() {
+        summary.set(events.isEmpty() ? "No events yet." : visible.size() + " of " + events.size() + " events"
                 + (events.size() >= MAX_EVENTS ? " (the newest " + MAX_EVENTS + " are kept)" : ""));
     }
 

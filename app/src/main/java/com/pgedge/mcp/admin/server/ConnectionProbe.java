@@ -147,6 +147,10 @@ public final class ConnectionProbe {
                 || text.contains("closed") || text.contains("eof"))) {
             return "the connection was closed without an answer. If the server uses TLS, the URL must start with https://.";
         }
+        if ("http".equals(endpoint.getScheme()) && text.contains("status line")) {
+            // A TLS server answers a plain request with a TLS alert, which is not HTTP.
+            return "the answer was not HTTP: the server speaks TLS there, so the URL must start with https://.";
+        }
         return "could not reach " + where + " (" + e.getClass().getSimpleName() + ").";
     }
 
