@@ -114,13 +114,24 @@ public final class ServerView implements Screen {
         Label logTitle = new Label("Log");
         logTitle.getStyleClass().add("section-title");
 
-        root.getChildren().addAll(new VBox(2, title, message), controls, new HBox(6, url, copyUrl), tokenRow, testResult, upper,
+        root.getChildren().addAll(new VBox(2, title, message), controls, urlAndToken(url, copyUrl, tokenRow), testResult, upper,
                 logTitle, log);
 
         actions = List.of(
                 Controls.menuItem("menuStartServer", "Start server", Feather.PLAY, "Shortcut+R", vm::start),
                 Controls.menuItem("menuStopServer", "Stop server", Feather.SQUARE, null, vm::stop),
                 Controls.menuItem("menuTestConnection", "Test connection", Feather.ZAP, null, vm::testConnection));
+    }
+
+    /** URL and token share one row, so the screen still fits 1280x800 with the log visible. */
+    private static HBox urlAndToken(TextField url, Button copyUrl, HBox tokenRow) {
+        HBox.setHgrow(tokenRow, Priority.ALWAYS);
+        url.setPrefColumnCount(24);
+        tokenRow.setPrefWidth(520);
+        HBox row = new HBox(6, url, copyUrl, tokenRow);
+        HBox.setMargin(tokenRow, new Insets(0, 0, 0, 12));
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     /**
@@ -130,7 +141,7 @@ public final class ServerView implements Screen {
     private HBox tokenRow() {
         PasswordField hidden = new PasswordField();
         hidden.setId("serverToken");
-        hidden.setPromptText("paste a token to test it and fill it into the snippets (kept in memory only)");
+        hidden.setPromptText("paste a token to test with (kept in memory only)");
         hidden.textProperty().bindBidirectional(vm.tokenProperty());
         TextField shown = new TextField();
         shown.setId("serverTokenShown");
