@@ -98,10 +98,38 @@ public final class ActivityView implements Screen {
         minute.play();
     }
 
+    /**
+     * New events are inserted at the top, which moves every visible row; with a fixed row height
+     * the table need not measure each row again on every batch. The height is measured from the
+     * first rows laid out (it depends on the theme and the platform's font), then fixed.
+     */
+    private void fixRowHeightOnceLaidOut() {
+        javafx.beans.value.ChangeListener<Boolean> measure = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean needsLayout) {
+                if (needsLayout) {
+                    return;
+                }
+                double height = 0;
+                for (Node row : table.lookupAll(".table-row-cell")) {
+                    if (row instanceof javafx.scene.control.TableRow<?> r && !r.isEmpty()) {
+                        height = Math.max(height, r.getHeight());
+                    }
+                }
+                if (height > 0) {
+                    table.needsLayoutProperty().removeListener(this);
+                    table.setFixedCellSize(Math.ceil(height));
+                }
+            }
+        };
+        table.needsLayoutProperty().addListener(measure);
+    }
+
     private void buildTable() {
         table.setId("activityTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.STRIPED, atlantafx.base.theme.Styles.DENSE);
+        fixRowHeightOnceLaidOut();
         Label empty = new Label("No events yet. Logins, rejected tokens and admin changes appear here as they happen.");
         empty.getStyleClass().add("empty-placeholder");
         table.setPlaceholder(empty);
