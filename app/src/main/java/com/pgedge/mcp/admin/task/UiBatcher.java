@@ -20,12 +20,14 @@ public final class UiBatcher<T> {
     private final Consumer<List<T>> onUiThread;
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private volatile long lastDelivery = System.nanoTime() - Long.MAX_VALUE / 4;
+    /** When the last batch was handed over (nanoTime); starts one interval back so the first goes at once. */
+    private volatile long lastDelivery;
 
     public UiBatcher(TaskRunner runner, Duration interval, Consumer<List<T>> onUiThread) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.intervalNanos = interval.toNanos();
         this.onUiThread = Objects.requireNonNull(onUiThread, "onUiThread");
+        this.lastDelivery = System.nanoTime() - intervalNanos;
     }
 
     /** Any thread. */
