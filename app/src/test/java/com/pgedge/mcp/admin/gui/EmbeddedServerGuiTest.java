@@ -276,7 +276,8 @@ class EmbeddedServerGuiTest {
     }
 
     /**
-     * 1 000 failed logins against the embedded server while the Activity screen is shown: all
+     * 1 000 failed logins against the embedded server while the Activity screen is shown, twice:
+     * first in a cold JVM (JavaFX's layout and CSS code still being compiled), then warm. All
      * appear in the log and the chart, and the FX thread is probed every 10 ms for stalls (the
      * figures go to the test output and docs/benchmarks.md; no timing assertion, CI is shared).
      */
@@ -285,8 +286,14 @@ class EmbeddedServerGuiTest {
         awaitOpen();
         URI url = startServer(robot, 10_000);
         robot.clickOn("#nav-activity");
-        int burst = 1000;
+        String cold = burst(robot, url, "cold", 1000, 1000);
+        String warm = burst(robot, url, "warm", 1000, 2000);
+        Files.writeString(Path.of("target", "console-responsiveness.txt"), cold + System.lineSeparator() + warm + System.lineSeparator());
+        stopServer(robot);
+    }
 
+    /** Sends {@code count} failed logins, waits until the log and chart show them, returns the figures. */
+    private String burst(FxRobot robot, URI url, String label, int count, int chartTotal) throws Exception {
         List<Long> lags = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor();
         beat.scheduleAtFixedRate(() -> {
@@ -298,11 +305,12 @@ class EmbeddedServerGuiTest {
         AtomicInteger busy = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(4);
         List<Future<?>> sent = new ArrayList<>();
-        for (int i = 0; i < burst; i++) {
+        String prefix = label + "-";
+        for (int i = 0; i < count; i++) {
             int n = i;
             sent.add(clients.submit(() -> {
                 while (true) {
-                    String text = errorText(login(url, "burst-" + n, "wrong"));
+                    String text = errorText(login(url, prefix + n, "wrong"));
                     if (!text.contains("busy")) {
                         return null;
                     }
@@ -318,27 +326,27 @@ class EmbeddedServerGuiTest {
         long sentMillis = (System.nanoTime() - started) / 1_000_000;
         await().atMost(Duration.ofSeconds(60)).until(() -> fx(() -> console.activity().visibleEvents().stream()
                 .filter(e -> e.type() == AuthEventType.LOGIN_FAILED && e.username() != null
-                        && e.username().startsWith("burst-")).count()) == burst);
-        await().atMost(WAIT).until(() -> chartCount(robot, "127.0.0.1") == burst);
+                        && e.username().startsWith(prefix)).count()) == count);
+        await().atMost(WAIT).until(() -> chartCount(robot, "127.0.0.1") == chartTotal);
         long shownMillis = (System.nanoTime() - started) / 1_000_000;
         beat.shutdownNow();
+        beat.awaitTermination(5, TimeUnit.SECONDS);
 
         List<Long> sorted;
         synchronized (lags) {
             sorted = new ArrayList<>(lags);
         }
-        Collections.sort(sorted);
-        long max = sorted.get(sorted.size() - 1) / 1_000_000;
-        long p99 = sorted.get((int) Math.floor(sorted.size() * 0.99) - 1) / 1_000_000;
-        long p50 = sorted.get(sorted.size() / 2) / 1_000_000;
-        String report = String.format(Locale.ROOT,
-                "Console responsiveness: %d failed logins sent in %d ms (%d busy retries), all shown after %d ms; "
-                        + "FX heartbeat lag over %d samples: p50 %d ms, p99 %d ms, max %d ms",
-                burst, sentMillis, busy.get(), shownMillis, sorted.size(), p50, p99, max);
-        System.out.println(report);
-        Files.writeString(Path.of("target", "console-responsiveness.txt"), report + System.lineSeparator());
         // The probe ran all along (it would not, were the FX thread blocked for the whole burst).
         assertThat(sorted.size()).isGreaterThan(50);
-        stopServer(robot);
+        Collections.sort(sorted);
+        long max = sorted.get(sorted.size() - 1) / 1_000_000;
+        long p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1_000_000;
+        long p50 = sorted.get(sorted.size() / 2) / 1_000_000;
+        String report = String.format(Locale.ROOT,
+                "Console responsiveness (%s JVM): %d failed logins sent in %d ms (%d busy retries), all shown after %d ms; "
+                        + "FX heartbeat lag over %d samples: p50 %d ms, p99 %d ms, max %d ms",
+                label, count, sentMillis, busy.get(), shownMillis, sorted.size(), p50, p99, max);
+        System.out.println(report);
+        return report;
     }
 }
