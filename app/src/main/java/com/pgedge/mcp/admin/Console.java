@@ -82,7 +82,8 @@ public final class Console implements AutoCloseable {
         });
         List<Screen> screens = new ArrayList<>();
         screens.add(new UsersView(usersVm, setup.clock()));
-        screens.add(new TokensView(tokensVm, setup.clock()));
+        TokensView tokensView = new TokensView(tokensVm, setup.clock());
+        screens.add(tokensView);
         LockoutsView lockoutsView = new LockoutsView(lockoutsVm, setup.clock());
         screens.add(lockoutsView);
         screens.add(new ActivityView(activityVm, key -> {
@@ -91,6 +92,10 @@ public final class Console implements AutoCloseable {
         }));
         this.serverVm = new ServerViewModel(store, null);
         screens.add(new ServerView(serverVm));
+        tokensView.setUseOnServer(token -> {
+            serverVm.tokenProperty().set(token);
+            showScreen("server");
+        });
         this.window = new MainWindow(store, feedback, prefs, screens, this::open, this::quit, setup.notifications());
         window.serverStateProperty().bind(serverVm.statusTextProperty());
     }

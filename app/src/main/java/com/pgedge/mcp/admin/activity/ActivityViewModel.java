@@ -9,8 +9,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import com.pgedge.mcp.admin.task.TaskRunner;
+import com.pgedge.mcp.admin.task.UiBatcher;
 import com.pgedge.mcp.auth.AuditLogReader;
 import com.pgedge.mcp.auth.AuthEvent;
 import com.pgedge.mcp.auth.Subscription;
@@ -39,6 +38,7 @@ public final class ActivityViewModel implements AutoCloseable {
 
     public static final int MAX_EVENTS = 20_000;
     static final Duration POLL = Duration.ofMillis(400);
+    static final Duration BATCH = Duration.ofMillis(200);
 
     private final TaskRunner runner;
     private final Clock clock;
@@ -53,13 +53,17 @@ public final class ActivityViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>();
 
-    private final ConcurrentLinkedQueue<AuthEvent> incoming = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /**
+     * At most one UI update per {@link #BATCH}: each one re-filters up to 20 000 rows and
+     * recomputes the chart, so it must not run per event.
+     */
+    private final UiBatcher<AuthEvent> incoming;
     private Subscription tail;
 
     public ActivityViewModel(TaskRunner runner, Clock clock) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.incoming = new UiBatcher<>(runner, BATCH, this::add);
         search.addListener((o, a, b) -> applyFilter());
         kind.addListener((o, a, b) -> applyFilter());
         bucket.addListener((o, a, b) -> recomputeChart());
@@ -78,35 +82,54 @@ public final class ActivityViewModel implements AutoCloseable {
         tail = AuditLogReader.tail(auditFile, POLL, true, this::offer);
     }
 
-    /** Called on the tail's thread: hand the events to the UI thread in batches. */
+    /** Called on the tail's thread: the batcher hands the events to the UI thread. */
     private void offer(AuthEvent event) {
-        incoming.add(event);
-        if (drainScheduled.compareAndSet(false, true)) {
-            runner.runOnUiThread(this::drain);
-        }
+        incoming.offer(event);
     }
 
-    private void drain() {
-        drainScheduled.set(false);
-        List<AuthEvent> batch = new ArrayList<>();
-        for (AuthEvent e; (e = incoming.poll()) != null; ) {
-            batch.add(e);
-        }
-        add(batch);
-    }
-
-    /** Adds events (oldest first, as the file has them) on the UI thread. */
+    /**
+     * Adds events (oldest first, as the file has them) on the UI thread. Only the new rows are
+     * inserted at the top of the shown list (and evicted ones removed at the bottom): replacing
+     * the whole list would make the table rebuild every row's cells on each batch.
+     */
     public void add(List<AuthEvent> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        if (batch.size() >= MAX_EVENTS) {
+            for (AuthEvent e : batch) {
+                events.addFirst(e);
+            }
+            while (events.size() > MAX_EVENTS) {
+                events.removeLast();
+            }
+            applyFilter();
+            recomputeChart();
+            return;
+        }
+        String q = query();
+        EventKind k = kind.get();
+        List<AuthEvent> shown = new ArrayList<>();
         for (AuthEvent e : batch) {
             events.addFirst(e);
+            if (accepts(e, k, q)) {
+                shown.add(e);
+            }
         }
+        java.util.Collections.reverse(shown); // newest first, like the table
+        int evictedShown = 0;
         while (events.size() > MAX_EVENTS) {
-            events.removeLast();
+            if (accepts(events.removeLast(), k, q)) {
+                evictedShown++;
+            }
         }
-        applyFilter();
+        if (evictedShown > 0) {
+            visible.remove(visible.size() - evictedShown, visible.size());
+        }
+        if (!shown.isEmpty()) {
+            visible.addAll(0, shown);
+        }
+        updateSummary();
         recomputeChart();
     }
 
@@ -116,17 +139,29 @@ public final class ActivityViewModel implements AutoCloseable {
         chart.set(c);
     }
 
+    private String query() {
+        return search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean accepts(AuthEvent e, EventKind k, String q) {
+        return k.includes(e.type()) && (q.isEmpty() || matches(e, q));
+    }
+
     private void applyFilter() {
-        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        String q = query();
         EventKind k = kind.get();
         List<AuthEvent> match = new ArrayList<>();
         for (AuthEvent e : events) {
-            if (k.includes(e.type()) && (q.isEmpty() || matches(e, q))) {
+            if (accepts(e, k, q)) {
                 match.add(e);
             }
         }
         visible.setAll(match);
-        summary.set(events.isEmpty() ? "No events yet." : match.size() + " of " + events.size() + " events"
+        updateSummary();
+    }
+
+    private void updateSummary() {
+        summary.set(events.isEmpty() ? "No events yet." : visible.size() + " of " + events.size() + " events"
                 + (events.size() >= MAX_EVENTS ? " (the newest " + MAX_EVENTS + " are kept)" : ""));
     }
 

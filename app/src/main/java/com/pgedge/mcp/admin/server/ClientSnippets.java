@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Ready-to-paste client configurations for a running server. The token is a placeholder: the
- * console never has a token's plaintext after its show-once dialog.
+ * Ready-to-paste client configurations for a running server. The token is the one pasted on the
+ * Server screen (kept in memory only), or a placeholder when none is. VS Code always prompts for
+ * it instead, so the token never lands in a file that may be committed.
  */
 public final class ClientSnippets {
 
@@ -17,16 +18,22 @@ public final class ClientSnippets {
 
     /** Name -> text, in the order the Server screen shows them. */
     public static Map<String, String> forEndpoint(URI endpoint) {
+        return forEndpoint(endpoint, null);
+    }
+
+    /** Name -> text with {@code token} filled in ({@code null} or blank: the placeholder). */
+    public static Map<String, String> forEndpoint(URI endpoint, String token) {
         String url = endpoint.toString();
+        String bearer = token == null || token.isBlank() ? TOKEN : token.strip();
         boolean plainRemote = "http".equals(endpoint.getScheme()) && !isLoopback(endpoint.getHost());
         Map<String, String> s = new LinkedHashMap<>();
         s.put("curl", "curl -s " + url + " \\\n"
-                + "  -H 'Authorization: Bearer " + TOKEN + "' \\\n"
+                + "  -H 'Authorization: Bearer " + bearer + "' \\\n"
                 + "  -H 'Content-Type: application/json' \\\n"
                 + "  -H 'Accept: application/json, text/event-stream' \\\n"
                 + "  -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}'\n");
         s.put("Claude Code", "claude mcp add --transport http pgedge " + url + " \\\n"
-                + "  --header \"Authorization: Bearer " + TOKEN + "\"\n");
+                + "  --header \"Authorization: Bearer " + bearer + "\"\n");
         s.put("VS Code", "// .vscode/mcp.json\n{\n"
                 + "  \"servers\": {\n"
                 + "    \"pgedge\": {\n"
@@ -42,7 +49,7 @@ public final class ClientSnippets {
                 + "  \"mcpServers\": {\n"
                 + "    \"pgedge\": {\n"
                 + "      \"url\": \"" + url + "\",\n"
-                + "      \"headers\": { \"Authorization\": \"Bearer " + TOKEN + "\" }\n"
+                + "      \"headers\": { \"Authorization\": \"Bearer " + bearer + "\" }\n"
                 + "    }\n"
                 + "  }\n}\n");
         s.put("Claude Desktop", "// claude_desktop_config.json (through the mcp-remote bridge; needs Node.js)\n{\n"
@@ -51,7 +58,7 @@ public final class ClientSnippets {
                 + "      \"command\": \"npx\",\n"
                 + "      \"args\": [\"mcp-remote\", \"" + url + "\", \"--transport\", \"http-only\",\n"
                 + "               \"--header\", \"Authorization:${AUTH_HEADER}\"" + (plainRemote ? ", \"--allow-http\"" : "") + "],\n"
-                + "      \"env\": { \"AUTH_HEADER\": \"Bearer " + TOKEN + "\" }\n"
+                + "      \"env\": { \"AUTH_HEADER\": \"Bearer " + bearer + "\" }\n"
                 + "    }\n"
                 + "  }\n}\n");
         return s;

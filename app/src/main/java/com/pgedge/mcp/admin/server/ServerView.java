@@ -15,16 +15,19 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import com.pgedge.mcp.admin.common.Controls;
@@ -59,7 +62,8 @@ public final class ServerView implements Screen {
         Button start = Controls.button("startServer", "Start", Feather.PLAY, "Start the server (Ctrl+R)");
         start.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         Button stop = Controls.button("stopServer", "Stop", Feather.SQUARE, "Stop the server: in-flight requests finish first");
-        Button test = Controls.button("testConnection", "Test connection", Feather.ZAP, "Call /health and check that a request without a token is refused");
+        Button test = Controls.button("testConnection", "Test connection", Feather.ZAP,
+                "Call initialize and tools/list with the token, as a client would");
         start.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stateProperty().get() == ServerState.RUNNING
                 || vm.stateProperty().get() == ServerState.STARTING || vm.stateProperty().get() == ServerState.STOPPING, vm.stateProperty()));
         stop.disableProperty().bind(vm.stateProperty().isNotEqualTo(ServerState.RUNNING));
@@ -85,6 +89,8 @@ public final class ServerView implements Screen {
         copyUrl.disableProperty().bind(vm.urlProperty().isEmpty());
         copyUrl.setOnAction(e -> copy(vm.urlProperty().get()));
 
+        HBox tokenRow = tokenRow();
+
         HBox controls = new HBox(start, stop, test, state);
         controls.getStyleClass().add("toolbar-row");
 
@@ -108,13 +114,59 @@ public final class ServerView implements Screen {
         Label logTitle = new Label("Log");
         logTitle.getStyleClass().add("section-title");
 
-        root.getChildren().addAll(new VBox(2, title, message), controls, new HBox(6, url, copyUrl), testResult, upper,
+        root.getChildren().addAll(new VBox(2, title, message), controls, urlAndToken(url, copyUrl, tokenRow), testResult, upper,
                 logTitle, log);
 
         actions = List.of(
                 Controls.menuItem("menuStartServer", "Start server", Feather.PLAY, "Shortcut+R", vm::start),
                 Controls.menuItem("menuStopServer", "Stop server", Feather.SQUARE, null, vm::stop),
                 Controls.menuItem("menuTestConnection", "Test connection", Feather.ZAP, null, vm::testConnection));
+    }
+
+    /** URL and token share one row, so the screen still fits 1280x800 with the log visible. */
+    private static HBox urlAndToken(TextField url, Button copyUrl, HBox tokenRow) {
+        HBox.setHgrow(tokenRow, Priority.ALWAYS);
+        url.setPrefColumnCount(24);
+        tokenRow.setPrefWidth(520);
+        HBox row = new HBox(6, url, copyUrl, tokenRow);
+        HBox.setMargin(tokenRow, new Insets(0, 0, 0, 12));
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /**
+     * The token to test with and to fill into the snippets: hidden by default, with show/hide.
+     * Bound to the ViewModel's memory-only property; nothing here saves or logs it.
+     */
+    private HBox tokenRow() {
+        PasswordField hidden = new PasswordField();
+        hidden.setId("serverToken");
+        hidden.setPromptText("paste a token to test with (kept in memory only)");
+        hidden.textProperty().bindBidirectional(vm.tokenProperty());
+        TextField shown = new TextField();
+        shown.setId("serverTokenShown");
+        shown.setPromptText(hidden.getPromptText());
+        shown.textProperty().bindBidirectional(vm.tokenProperty());
+        ToggleButton reveal = new ToggleButton("", new FontIcon(Feather.EYE));
+        reveal.setId("showToken");
+        reveal.setTooltip(new javafx.scene.control.Tooltip("Show or hide the token"));
+        shown.visibleProperty().bind(reveal.selectedProperty());
+        hidden.visibleProperty().bind(reveal.selectedProperty().not());
+        reveal.selectedProperty().addListener((o, a, on) -> {
+            reveal.setGraphic(new FontIcon(on ? Feather.EYE_OFF : Feather.EYE));
+            (on ? shown : hidden).requestFocus();
+        });
+        StackPane field = new StackPane(hidden, shown);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        Button clear = Controls.button("clearToken", "", Feather.X, "Forget the token");
+        clear.disableProperty().bind(vm.tokenProperty().isEmpty());
+        clear.setOnAction(e -> vm.tokenProperty().set(""));
+        Label label = new Label("Token");
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        label.setMaxHeight(Double.MAX_VALUE);
+        HBox row = new HBox(6, label, field, reveal, clear);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static void styleState(Label state) {
@@ -216,8 +268,12 @@ public final class ServerView implements Screen {
         TabPane tabs = new TabPane();
         tabs.setId("snippetTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Label hint = new Label("Replace " + ClientSnippets.TOKEN + " with a token from the Tokens screen.");
+        Label hint = new Label();
         hint.getStyleClass().add("hint");
+        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.tokenProperty().get().isBlank()
+                ? "Replace " + ClientSnippets.TOKEN + " with a token, or paste one in the Token field above."
+                : "The token from the Token field is filled in (VS Code asks for it instead). Treat these like a password.",
+                vm.tokenProperty()));
         vm.snippetsProperty().addListener((o, a, map) -> fill(tabs, map));
         fill(tabs, vm.snippetsProperty().get());
         VBox.setVgrow(tabs, Priority.ALWAYS);

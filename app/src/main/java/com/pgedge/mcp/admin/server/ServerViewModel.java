@@ -7,12 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -32,6 +29,7 @@ import javafx.collections.ObservableList;
 import com.pgedge.mcp.admin.store.ConsoleStore;
 import com.pgedge.mcp.admin.store.ErrorText;
 import com.pgedge.mcp.admin.store.StoreSettings;
+import com.pgedge.mcp.admin.task.UiBatcher;
 import com.pgedge.mcp.auth.AuthService;
 import com.pgedge.mcp.auth.AuthSettings;
 import com.pgedge.mcp.config.DatabaseConfig;
@@ -70,9 +68,15 @@ public final class ServerViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Server: not running");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Map<String, String>> snippets = new ReadOnlyObjectWrapper<>(Map.of());
+    /**
+     * A token to test with and to fill into the snippets. Memory only: never saved, never logged,
+     * cleared when the console closes. Pasted by the person, or handed over from the Tokens
+     * screen's show-once dialog.
+     */
+    private final StringProperty token = new SimpleStringProperty("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ConcurrentLinkedQueue<String> incomingLog = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean logDrainScheduled = new AtomicBoolean();
+    /** Log lines come from server threads; the list takes them in batches, at most ten a second. */
+    private final UiBatcher<String> incomingLog;
 
     private McpHttpServer server;
     private DatabaseToolset toolset;
@@ -82,8 +86,14 @@ public final class ServerViewModel implements AutoCloseable {
     public ServerViewModel(ConsoleStore store, Path devFolder) {
         this.store = Objects.requireNonNull(store, "store");
         this.devFolder = devFolder;
+        this.incomingLog = new UiBatcher<>(store.runner(), Duration.ofMillis(100), this::addLog);
         store.settingsProperty().addListener((o, a, s) -> takeDefaults(s));
         takeDefaults(store.settings());
+        token.addListener((o, a, t) -> {
+            if (server != null) {
+                snippets.set(ClientSnippets.forEndpoint(server.endpoint(), t));
+            }
+        });
         // The server serves with the store's AuthService: opening other files ends it.
         store.serviceProperty().addListener((o, old, now) -> {
             if (server != null && now != serving) {
@@ -207,7 +217,7 @@ public final class ServerViewModel implements AutoCloseable {
             detachLog = started.detachLog();
             String endpoint = server.endpoint().toString();
             url.set(endpoint);
-            snippets.set(ClientSnippets.forEndpoint(server.endpoint()));
+            snippets.set(ClientSnippets.forEndpoint(server.endpoint(), token.get()));
             state.set(ServerState.RUNNING);
             message.set("Running at " + endpoint + (toolset == null ? " (no database tools)" : ""));
             statusText.set("Server: running on " + server.endpoint().getAuthority());
@@ -286,8 +296,9 @@ public final class ServerViewModel implements AutoCloseable {
     }
 
     /**
-     * Checks the running server from outside, as a client would: {@code /health} answers, and an
-     * MCP request without a token is refused with 401.
+     * Checks the running server from outside, as a client would: with a token, {@code initialize}
+     * and {@code tools/list} over HTTP; without one, {@code /health} and that a request without a
+     * token is refused. The calls run in the background; the result is said in words.
      */
     public void testConnection() {
         String endpoint = url.get();
@@ -295,9 +306,17 @@ public final class ServerViewModel implements AutoCloseable {
             testResult.set("Start the server first.");
             return;
         }
+        String bearer = token.get();
         testResult.set("Testing...");
-        store.runner().runBeside("Testing the connection", () -> probe(URI.create(endpoint)), testResult::set,
-                failure -> testResult.set("Failed: " + ErrorText.describe(failure)));
+        if (bearer == null || bearer.isBlank()) {
+            store.runner().runBeside("Testing the connection", () -> probe(URI.create(endpoint))
+                            + " Paste a token in the Token field to test initialize and tools/list.",
+                    testResult::set, failure -> testResult.set("Failed: " + ErrorText.describe(failure)));
+            return;
+        }
+        store.runner().runBeside("Testing the connection",
+                () -> new ConnectionProbe(Duration.ofSeconds(5)).test(URI.create(endpoint), bearer).text(),
+                testResult::set, failure -> testResult.set("Failed: " + ErrorText.describe(failure)));
     }
 
     static String probe(URI endpoint) throws IOException, InterruptedException {
@@ -326,18 +345,10 @@ public final class ServerViewModel implements AutoCloseable {
     }
 
     private void appendLog(String line) {
-        incomingLog.add(line);
-        if (logDrainScheduled.compareAndSet(false, true)) {
-            store.runner().runOnUiThread(this::drainLog);
-        }
+        incomingLog.offer(line);
     }
 
-    private void drainLog() {
-        logDrainScheduled.set(false);
-        List<String> batch = new ArrayList<>();
-        for (String s; (s = incomingLog.poll()) != null; ) {
-            batch.add(s);
-        }
+    private void addLog(List<String> batch) {
         log.addAll(batch);
         if (log.size() > MAX_LOG_LINES) {
             log.remove(0, log.size() - MAX_LOG_LINES);
@@ -347,6 +358,7 @@ public final class ServerViewModel implements AutoCloseable {
     /** Stops the server without waiting for the UI (window closing). */
     @Override
     public void close() {
+        token.set("");
         McpHttpServer s = server;
         server = null;
         if (s != null) {
@@ -392,6 +404,10 @@ public final class ServerViewModel implements AutoCloseable {
 
     public ObjectProperty<DatabaseChoice> databaseProperty() {
         return database;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
     }
 
     public ReadOnlyObjectProperty<ServerState> stateProperty() {

@@ -66,6 +66,7 @@ public final class MainWindow {
     private final ToggleGroup nav = new ToggleGroup();
     private final Menu actionsMenu = new Menu("Actions");
     private final Menu recentMenu = new Menu("Open recent");
+    static final int BUSY_DELAY_MILLIS = 300;
     private final StringProperty serverState = new SimpleStringProperty("Server: not running");
     private final RadioMenuItem light = new RadioMenuItem("Light theme");
     private final RadioMenuItem dark = new RadioMenuItem("Dark theme");
@@ -255,14 +256,28 @@ public final class MainWindow {
         server.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         server.textProperty().bind(serverState);
         bar.getRightItems().addAll(files, reload, server);
+        // Shown only once work has run for a moment: the short reads that follow each auth event
+        // (dozens a second under a burst of logins) would otherwise make the bar flicker and
+        // keep an indeterminate progress animation repainting the window.
+        javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty(false);
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(Duration.millis(BUSY_DELAY_MILLIS));
+        settle.setOnFinished(e -> busy.set(store.runner().runningProperty().get() > 0));
+        store.runner().runningProperty().addListener((o, was, now) -> {
+            if (now.intValue() == 0) {
+                settle.stop();
+                busy.set(false);
+            } else if (!busy.get() && settle.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                settle.playFromStart();
+            }
+        });
         bar.textProperty().bind(Bindings.createStringBinding(() -> {
             String task = store.runner().currentTitleProperty().get();
-            if (task != null && !task.isEmpty()) {
+            if (busy.get() && task != null && !task.isEmpty()) {
                 return task + "...";
             }
             return feedback.infoProperty().get();
-        }, store.runner().currentTitleProperty(), feedback.infoProperty()));
-        bar.progressProperty().bind(Bindings.when(store.runner().runningProperty().greaterThan(0)).then(-1.0).otherwise(0.0));
+        }, store.runner().currentTitleProperty(), feedback.infoProperty(), busy));
+        bar.progressProperty().bind(Bindings.when(busy).then(-1.0).otherwise(0.0));
         return bar;
     }
 

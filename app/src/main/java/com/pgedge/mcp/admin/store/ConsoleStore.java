@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import com.pgedge.mcp.admin.task.TaskRunner;
+import com.pgedge.mcp.admin.task.UiBatcher;
 import com.pgedge.mcp.auth.AuthEvent;
 import com.pgedge.mcp.auth.AuthEventType;
 import com.pgedge.mcp.auth.AuthService;
@@ -51,6 +52,8 @@ public final class ConsoleStore implements AutoCloseable {
     private static final Set<AuthEventType> CHANGES_LIMITER = EnumSet.of(
             AuthEventType.RATE_LIMITED, AuthEventType.TOKEN_REJECTED, AuthEventType.ADDRESS_CLEARED);
 
+    static final java.time.Duration EVENT_BATCH = java.time.Duration.ofMillis(150);
+
     /** How the store opens the core: {@code AuthService::open}; tests pass a lower bcrypt cost. */
     @FunctionalInterface
     public interface ServiceFactory {
@@ -76,6 +79,8 @@ public final class ConsoleStore implements AutoCloseable {
     private final List<Consumer<AuthEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> refreshListeners = new CopyOnWriteArrayList<>();
 
+    /** Events reach the UI thread in batches: a burst of failed logins must not flood it. */
+    private final UiBatcher<AuthEvent> events;
     private boolean hotReload = true;
     private Subscription subscription;
     private boolean refreshRunning;
@@ -88,6 +93,7 @@ public final class ConsoleStore implements AutoCloseable {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.events = new UiBatcher<>(runner, EVENT_BATCH, batch -> batch.forEach(this::onEvent));
     }
 
     /**
@@ -136,7 +142,7 @@ public final class ConsoleStore implements AutoCloseable {
             settings.set(o.settings());
             location.set(o.location());
             service.set(o.service());
-            subscription = o.service().addListener(event -> runner.runOnUiThread(() -> onEvent(event)));
+            subscription = o.service().addListener(events::offer);
             open.set(true);
             lastReload.set(clock.instant());
             publishRows(o.users(), o.tokens());

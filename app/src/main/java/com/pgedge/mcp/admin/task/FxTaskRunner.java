@@ -3,6 +3,8 @@ package com.pgedge.mcp.admin.task;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -27,6 +29,12 @@ public final class FxTaskRunner implements TaskRunner {
     /** For {@link #runBeside}: long work (a server start) that must not block the ordered queue. */
     private final ExecutorService beside = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "console-worker-long");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Only waits, then posts to the UI thread: never runs work itself. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "console-ui-timer");
         t.setDaemon(true);
         return t;
     });
@@ -86,6 +94,15 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        if (delay.isZero() || delay.isNegative()) {
+            Platform.runLater(action);
+        } else {
+            timer.schedule(() -> Platform.runLater(action), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
     public ReadOnlyIntegerProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -99,5 +116,6 @@ public final class FxTaskRunner implements TaskRunner {
     public void shutdown() {
         executor.shutdown();
         beside.shutdown();
+        timer.shutdown();
     }
 }

@@ -33,6 +33,11 @@ public interface TaskRunner {
     /** Runs {@code action} on the UI thread (later, or at once when already there in tests). */
     void runOnUiThread(Runnable action);
 
+    /** Runs {@code action} on the UI thread after {@code delay} (tests: at once). */
+    default void runOnUiThreadAfter(java.time.Duration delay, Runnable action) {
+        runOnUiThread(action);
+    }
+
     /** How many tasks are queued or running: the status bar shows progress while it is above zero. */
     ReadOnlyIntegerProperty runningProperty();
 

@@ -117,7 +117,8 @@ final class TokenDialogs {
      * Shows the plaintext once, with a Copy button. Not modal-blocking: the caller forgets the
      * token when the dialog is hidden.
      */
-    static Dialog<Void> showOnce(Window owner, CreatedToken created, ZoneId zone, Runnable onClosed) {
+    static Dialog<Void> showOnce(Window owner, CreatedToken created, ZoneId zone, Runnable onClosed,
+                                 java.util.function.Consumer<String> useOnServer) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Token created");
@@ -156,9 +157,21 @@ final class TokenDialogs {
         Label use = new Label("Clients send it as the header:  Authorization: Bearer <token>");
         use.getStyleClass().add("hint");
 
-        VBox box = new VBox(10, warning, new HBox(8, value, copy), details, use);
+        HBox valueRow = new HBox(8, value, copy);
+        if (useOnServer != null) {
+            // Hands the plaintext to the Server screen's in-memory token field (to test the
+            // connection and fill the client snippets) and closes the dialog.
+            Button toServer = new Button("Use on the Server screen", new FontIcon(Feather.SERVER));
+            toServer.setId("useTokenOnServer");
+            toServer.setOnAction(e -> {
+                useOnServer.accept(created.plaintext());
+                dialog.close();
+            });
+            valueRow.getChildren().add(toServer);
+        }
+        VBox box = new VBox(10, warning, valueRow, details, use);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(620);
+        box.setPrefWidth(useOnServer == null ? 620 : 800);
         dialog.getDialogPane().setContent(box);
         dialog.setOnHidden(e -> {
             value.clear();

@@ -44,6 +44,13 @@ public final class TokensView implements Screen {
     private final TableView<TokenRow> table = new TableView<>();
     private final CustomTextField search = Controls.search("tokenSearch", "Search tokens");
     private final List<MenuItem> actions;
+    /** Where "Use on the Server screen" hands a new token (memory only); null hides the button. */
+    private java.util.function.Consumer<String> useOnServer;
+
+    /** Offers a button in the show-once dialog that hands the new token to {@code target}. */
+    public void setUseOnServer(java.util.function.Consumer<String> target) {
+        this.useOnServer = target;
+    }
 
     public TokensView(TokensViewModel vm, Clock clock) {
         this.vm = vm;
@@ -80,7 +87,7 @@ public final class TokensView implements Screen {
 
         vm.createdTokenProperty().addListener((obs, old, created) -> {
             if (created != null) {
-                TokenDialogs.showOnce(window(), created, clock.getZone(), vm::forgetCreatedToken);
+                TokenDialogs.showOnce(window(), created, clock.getZone(), vm::forgetCreatedToken, useOnServer);
             }
         });
 

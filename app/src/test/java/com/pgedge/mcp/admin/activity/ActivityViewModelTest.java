@@ -58,6 +58,36 @@ class ActivityViewModelTest {
     }
 
     @Test
+    void batchesAddedWhileFilteredMatchAFullRefilterIncludingEvictions() {
+        ActivityViewModel vm = new ActivityViewModel(new SameThreadTaskRunner(), clock);
+        vm.searchProperty().set("10.0.0.7");
+        int total = ActivityViewModel.MAX_EVENTS + 3_000;
+        List<AuthEvent> batch = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            batch.add(i % 3 == 0
+                    ? new AuthEvent(clock.instant().minusMillis(total - i), AuthEventType.LOGIN_SUCCEEDED, "u" + i, "10.0.0.7", null, null)
+                    : failure(Duration.ofMillis(total - i), "u" + i, i % 2 == 0 ? "10.0.0.7" : "10.0.0.8"));
+            if (batch.size() == 700 || i == total - 1) {
+                vm.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        List<AuthEvent> incremental = List.copyOf(vm.visibleEvents());
+        String summary = vm.summaryProperty().get();
+        // Re-filter everything from scratch: same rows, same order, same summary.
+        vm.searchProperty().set("");
+        vm.searchProperty().set("10.0.0.7");
+        assertThat(vm.visibleEvents()).containsExactlyElementsOf(incremental);
+        assertThat(vm.summaryProperty().get()).isEqualTo(summary).endsWith("of 20000 events (the newest 20000 are kept)");
+        assertThat(incremental.get(0).username()).isEqualTo("u" + (total - 2)); // u22999 is 10.0.0.8
+        vm.kindProperty().set(EventKind.FAILURES);
+        vm.add(List.of(failure(Duration.ZERO, "newest", "10.0.0.7"),
+                new AuthEvent(clock.instant(), AuthEventType.LOGIN_SUCCEEDED, "ok", "10.0.0.7", null, null)));
+        assertThat(vm.visibleEvents().get(0).username()).isEqualTo("newest");
+        assertThat(vm.visibleEvents()).allMatch(e -> e.type() == AuthEventType.LOGIN_FAILED && "10.0.0.7".equals(e.address()));
+    }
+
+    @Test
     void chartCountsFailuresPerBucketStackedByTopOffenders() {
         List<AuthEvent> events = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -92,10 +92,15 @@ public final class ScreenshotTour {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
         }
+        // A token created in the console and handed to the Server screen (as its show-once
+        // dialog's "Use on the Server screen" does): the test runs initialize + tools/list.
+        String token = console.get().store().service().addToken("Screenshot client", java.time.Duration.ofDays(30), null).plaintext();
         onFx(() -> {
+            console.get().server().tokenProperty().set(token);
             console.get().server().testConnection();
             return null;
         });
+        waitUntil(() -> console.get().server().testResultProperty().get().startsWith("OK"));
         svc.flush();
         waitUntil(() -> console.get().activity().size() > 20);
         for (String screen : new String[] {"users", "tokens", "lockouts", "activity", "server"}) {
