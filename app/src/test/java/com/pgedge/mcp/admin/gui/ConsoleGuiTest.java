@@ -104,12 +104,12 @@ class ConsoleGuiTest {
     void addAUserAndLogInWithThatPasswordThroughTheCore(FxRobot robot) throws Exception {
         awaitUsers(robot);
         robot.clickOn("#addUser");
-        robot.clickOn("#newUsername").write("dave");
-        robot.clickOn("#newPassword").write("correct horse battery");
+        FieldInput.enter(robot, "#newUsername", "dave");
+        FieldInput.enter(robot, "#newPassword", "correct horse battery");
         assertThat(robot.lookup("#addUserOk").queryButton().isDisabled()).isTrue();
-        robot.clickOn("#newPasswordConfirm").write("correct horse battery");
+        FieldInput.enter(robot, "#newPasswordConfirm", "correct horse battery");
         await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#newPasswordFeedback").queryLabeled().getText()).contains("of 72 bytes"));
-        robot.clickOn("#newUserNote").write("Dave - analyst");
+        FieldInput.enter(robot, "#newUserNote", "Dave - analyst");
         robot.clickOn("#addUserOk");
         await().atMost(WAIT).until(() -> readUser("dave") != null);
         assertThat(readUser("dave").annotation()).isEqualTo("Dave - analyst");
@@ -125,7 +125,7 @@ class ConsoleGuiTest {
         awaitUsers(robot);
         robot.clickOn("#nav-tokens");
         robot.clickOn("#createToken");
-        robot.clickOn("#tokenNote").write("GUI test token");
+        FieldInput.enter(robot, "#tokenNote", "GUI test token");
         robot.clickOn("#createTokenOk");
         await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#createdTokenValue").tryQuery().isPresent()));
         String token = fx(() -> robot.lookup("#createdTokenValue").queryAs(TextField.class).getText());
@@ -224,7 +224,7 @@ class ConsoleGuiTest {
     void startTheEmbeddedServerTestItAndStopIt(FxRobot robot) throws Exception {
         awaitUsers(robot);
         robot.clickOn("#nav-server");
-        robot.clickOn("#serverAddress").push(KeyCode.CONTROL, KeyCode.A).write("127.0.0.1:0");
+        FieldInput.enter(robot, "#serverAddress", "127.0.0.1:0");
         robot.clickOn("#startServer");
         await().atMost(WAIT).until(() -> fx(() -> console.server().stateProperty().get())
                 == com.pgedge.mcp.admin.server.ServerState.RUNNING);
@@ -256,7 +256,7 @@ class ConsoleGuiTest {
     void passwordsOver72BytesAreExplainedAndCannotBeSubmitted(FxRobot robot) throws Exception {
         awaitUsers(robot);
         robot.clickOn("#addUser");
-        robot.clickOn("#newUsername").write("frank");
+        FieldInput.enter(robot, "#newUsername", "frank");
         String long73 = "x".repeat(73);
         // Put in directly: 146 synthetic key presses are slow and can drop a key on a loaded
         // machine, which would test the robot rather than the 72-byte rule.

@@ -96,7 +96,7 @@ class EmbeddedServerGuiTest {
     /** Starts the server on a free port from the Server screen; returns its URL. */
     private URI startServer(FxRobot robot, Integer rateLimit) throws Exception {
         robot.clickOn("#nav-server");
-        robot.clickOn("#serverAddress").push(KeyCode.CONTROL, KeyCode.A).write("127.0.0.1:0");
+        FieldInput.enter(robot, "#serverAddress", "127.0.0.1:0");
         if (rateLimit != null) {
             robot.clickOn("#serverRateMax .text-field").push(KeyCode.CONTROL, KeyCode.A).write(rateLimit.toString())
                     .push(KeyCode.ENTER);
@@ -170,7 +170,7 @@ class EmbeddedServerGuiTest {
 
         robot.clickOn("#nav-tokens");
         robot.clickOn("#createToken");
-        robot.clickOn("#tokenNote").write("Server screen token");
+        FieldInput.enter(robot, "#tokenNote", "Server screen token");
         robot.clickOn("#createTokenOk");
         await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#useTokenOnServer").tryQuery().isPresent()));
         String token = fx(() -> robot.lookup("#createdTokenValue").queryAs(TextField.class).getText());
@@ -200,7 +200,7 @@ class EmbeddedServerGuiTest {
                 .matches("OK: initialize and tools/list succeeded \\(\\d+ tools?\\)\\.");
 
         // A wrong token: the reason in words, and the token never shows in the text.
-        robot.clickOn("#serverTokenShown").push(KeyCode.CONTROL, KeyCode.A).write("wrong-token-0123456789");
+        FieldInput.enter(robot, "#serverTokenShown", "wrong-token-0123456789");
         robot.clickOn("#testConnection");
         await().atMost(WAIT).until(() -> fx(() -> robot.lookup("#testResult").queryLabeled().getText()).startsWith("Failed:"));
         String failed = fx(() -> robot.lookup("#testResult").queryLabeled().getText());
