@@ -28,9 +28,6 @@ public final class Launcher {
      */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
-    private static final String HEADLESS_HINT =
-            "  pgedge-postgres-mcp -help    (or: java -jar server-core/target/pgedge-postgres-mcp.jar -help)";
-
     private Launcher() {
     }
 
@@ -87,15 +84,12 @@ public final class Launcher {
         if (!noDisplay) {
             return "pgedge-postgres-mcp-admin: the console stopped at start-up: " + reason;
         }
-        if (reason.contains("GTK")) {
-            return "pgedge-postgres-mcp-admin: the console window could not open (" + reason + ").\n"
-                    + "The console draws its window with GTK 3; install it (Debian/Ubuntu: sudo apt-get install libgtk-3-0)\n"
-                    + "or, on a machine without a desktop, use the command line and the headless server:\n"
-                    + HEADLESS_HINT;
-        }
-        return "pgedge-postgres-mcp-admin: the console window could not open (" + reason + ").\n"
-                + "The console needs a desktop session (on Linux, DISPLAY or WAYLAND_DISPLAY set).\n"
-                + "On a machine without a display, use the command line and the headless server:\n"
-                + HEADLESS_HINT;
+        String advice = reason.contains("GTK")
+                ? "The console draws its window with GTK 3; install it (Debian/Ubuntu: sudo apt-get install libgtk-3-0)\n"
+                        + "or, on a machine without a desktop, use the command line and the headless server:\n"
+                : "The console needs a desktop session (on Linux, DISPLAY or WAYLAND_DISPLAY set).\n"
+                        + "On a machine without a display, use the command line and the headless server:\n";
+        return "pgedge-postgres-mcp-admin: the console window could not open (" + reason + ").\n" + advice
+                + "  pgedge-postgres-mcp -help    (or: java -jar server-core/target/pgedge-postgres-mcp.jar -help)";
     }
 }
